@@ -1,0 +1,68 @@
+# entente: multilingual news understanding inside PostgreSQL
+#
+# Build:   make && make install         (needs pg_config on PATH)
+# Tests:   ./test                        (sets up everything, see README)
+
+EXTENSION   = entente
+EXTVERSION  = 0.1
+MODULE_big  = entente
+
+OBJS = \
+	src/entente.o \
+	src/textbuf.o \
+	src/icu_cache.o \
+	src/normalize.o \
+	src/segment.o \
+	src/langid.o \
+	src/langid_cld2.o
+
+DATA = $(wildcard src/entente--*.sql)
+
+# Readable data files (abbreviations, lexicons) installed beside the
+# extension script, read by the engine at run time.
+ENTENTE_DATA = $(wildcard data/*.tsv)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --load-extension=entente
+
+PG_CONFIG ?= pg_config
+
+# ICU: prefer what the server was built with, fall back to pkg-config.
+PG_CPPFLAGS += $(or $(ICU_CFLAGS),$(shell pkg-config --cflags icu-uc icu-i18n))
+SHLIB_LINK  += $(or $(ICU_LIBS),$(shell pkg-config --libs icu-uc icu-i18n))
+# Language identification: Debian's libcld2 behind a small C++ shim.
+SHLIB_LINK  += -lcld2 -lstdc++
+PG_CFLAGS   += -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+
+EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The shim is C++; the server's CXXFLAGS are fine for it.
+src/langid_cld2.o: src/langid_cld2.cpp src/langid.h
+
+install: install-entente-data
+
+install-entente-data:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/entente'
+	$(INSTALL_DATA) $(ENTENTE_DATA) '$(DESTDIR)$(datadir)/extension/entente/'
+
+uninstall: uninstall-entente-data
+
+uninstall-entente-data:
+	rm -rf '$(DESTDIR)$(datadir)/extension/entente'
+
+# pgTAP behaviour tests (needs a running server and pg_prove)
+prove_installcheck:
+	pg_prove --ext .sql -v test/ 2>&1
+
+# Stand-alone engine test program: links the engine without the server.
+ENGINE_OBJS = src/textbuf.o src/icu_cache.o src/normalize.o src/segment.o \
+	src/langid.o src/langid_cld2.o
+
+tools/enttest: tools/enttest.c $(ENGINE_OBJS)
+	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \
+		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++
+
+.PHONY: install-entente-data uninstall-entente-data prove_installcheck
