@@ -18,6 +18,15 @@
 #include "langid.h"
 
 /*
+ * A prior: where CLD2 hesitates between a major news language and a close
+ * relative, prefer the former (Indonesian over Malay, Czech over Slovak,
+ * Spanish and Portuguese over Galician and Catalan).  CLD2 reads at most
+ * four hinted languages; these four fixed most short-sentence errors in our
+ * measurements without costing other languages.
+ */
+static const char *const prior_languages = "id,cs,es,pt";
+
+/*
  * ent_cld2_detect runs CLD2's extended detector in best-effort mode (short
  * texts get an answer too) and copies its top three languages with the
  * share of text each covers.  Returns the number of languages found.
@@ -31,7 +40,7 @@ ent_cld2_detect(const char *s, int len, char codes[][8], int *percent,
 	double		norm3[3];
 	int			text_bytes = 0;
 	bool		reliable = false;
-	CLD2::CLDHints hints = {NULL, NULL, CLD2::UNKNOWN_ENCODING,
+	CLD2::CLDHints hints = {prior_languages, NULL, CLD2::UNKNOWN_ENCODING,
 	CLD2::UNKNOWN_LANGUAGE};
 	int			n = 0;
 

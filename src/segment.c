@@ -7,12 +7,13 @@
  * nothing is converted or copied, and convert byte offsets to character
  * offsets with a cursor that only moves forward.
  *
- * Sentences start from ICU's rules with CLDR's abbreviation suppressions
- * ("ss=standard") and then join across full stops that do not end a
- * sentence: after an abbreviation listed in data/abbreviations.tsv, after
+ * Sentences start from ICU's rules and then join across full stops that
+ * do not end a sentence: after an abbreviation listed in data/abbreviations.tsv, after
  * an initial ("J. Smith", "Kornet-E."), and after an ordinal number in
  * languages that write ordinals with a full stop ("am 3. März").  A line
- * break always ends a sentence, so headlines stand alone.
+ * break always ends a sentence, so headlines stand alone.  ICU's own
+ * abbreviation filter ("ss=standard") is not used: it matches word endings,
+ * so that in German "Weber." or "Müller." would never end a sentence.
  *
  * Copyright (c) 2026, the entente authors
  *
@@ -73,10 +74,7 @@ OpenIterator(UBreakIteratorType type, const char *lang, const char *s,
 		ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large to segment");
 		return NULL;
 	}
-	if (type == UBRK_SENTENCE)
-		snprintf(locale, sizeof(locale), "%s@ss=standard", lang);
-	else
-		snprintf(locale, sizeof(locale), "%s", lang);
+	snprintf(locale, sizeof(locale), "%s", lang);
 	bi = ent_break_iterator(type, locale, err);
 	if (!bi)
 		return NULL;

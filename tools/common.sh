@@ -121,3 +121,19 @@ load_articles() {
 		done
 	} | psql -X -q -v ON_ERROR_STOP=1 -d "$db"
 }
+
+# load_langid DB: table langid_samples(lang, kind, txt) from data/langid/*.txt:
+# every line is a sentence, every blank-line separated block a paragraph.
+load_langid() {
+	local db=$1 f l
+	{
+		echo "DROP TABLE IF EXISTS langid_samples;"
+		echo "CREATE TABLE langid_samples (lang text, kind text, txt text);"
+		for f in "$ENTENTE_ROOT"/data/langid/*.txt; do
+			l=$(basename "$f" .txt)
+			printf '\\set t `cat %q`\n' "$f"
+			echo "INSERT INTO langid_samples SELECT '$l', 'sentence', s FROM regexp_split_to_table(:'t', E'\\n') s WHERE s <> '';"
+			echo "INSERT INTO langid_samples SELECT '$l', 'paragraph', replace(p, E'\\n', ' ') FROM regexp_split_to_table(:'t', E'\\n\\n+') p WHERE p <> '';"
+		done
+	} | psql -X -q -v ON_ERROR_STOP=1 -d "$db"
+}

@@ -1,0 +1,110 @@
+-- Signatures, labels and comments of every entente function.
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+\set ON_ERROR_ROLLBACK 1
+\set ON_ERROR_STOP true
+BEGIN;
+SELECT plan(50);
+
+-- signatures and return types
+SELECT has_function('entente', 'normalize', ARRAY['text', 'text']);
+SELECT function_returns('entente', 'normalize', ARRAY['text', 'text'], 'text');
+SELECT has_function('entente', 'fold', ARRAY['text']);
+SELECT function_returns('entente', 'fold', ARRAY['text'], 'text');
+SELECT has_function('entente', 'translit', ARRAY['text', 'text']);
+SELECT function_returns('entente', 'translit', ARRAY['text', 'text'], 'text');
+SELECT has_function('entente', 'tokens', ARRAY['text', 'text']);
+SELECT function_returns('entente', 'tokens', ARRAY['text', 'text'], 'setof record');
+SELECT has_function('entente', 'sentences', ARRAY['text', 'text']);
+SELECT function_returns('entente', 'sentences', ARRAY['text', 'text'], 'setof record');
+SELECT has_function('entente', 'detect_language', ARRAY['text']);
+SELECT function_returns('entente', 'detect_language', ARRAY['text'], 'text');
+SELECT has_function('entente', 'languages', ARRAY['text']);
+SELECT function_returns('entente', 'languages', ARRAY['text'], 'setof record');
+SELECT has_function('entente', 'icu_version', ARRAY[]::text[]);
+SELECT has_function('entente', 'unicode_version', ARRAY[]::text[]);
+
+-- volatility: pure functions of input and ICU data are IMMUTABLE
+SELECT volatility_is('entente', 'normalize', ARRAY['text', 'text'], 'immutable');
+SELECT volatility_is('entente', 'fold', ARRAY['text'], 'immutable');
+SELECT volatility_is('entente', 'translit', ARRAY['text', 'text'], 'immutable');
+SELECT volatility_is('entente', 'tokens', ARRAY['text', 'text'], 'immutable');
+SELECT volatility_is('entente', 'sentences', ARRAY['text', 'text'], 'immutable');
+SELECT volatility_is('entente', 'detect_language', ARRAY['text'], 'immutable');
+SELECT volatility_is('entente', 'languages', ARRAY['text'], 'immutable');
+SELECT volatility_is('entente', 'icu_version', ARRAY[]::text[], 'stable');
+SELECT volatility_is('entente', 'unicode_version', ARRAY[]::text[], 'stable');
+
+-- strictness: NULL lang means "language-neutral", so tokens/sentences are not STRICT
+SELECT is_strict('entente', 'normalize', ARRAY['text', 'text']);
+SELECT is_strict('entente', 'fold', ARRAY['text']);
+SELECT is_strict('entente', 'translit', ARRAY['text', 'text']);
+SELECT isnt_strict('entente', 'tokens', ARRAY['text', 'text']);
+SELECT isnt_strict('entente', 'sentences', ARRAY['text', 'text']);
+SELECT is_strict('entente', 'detect_language', ARRAY['text']);
+SELECT is_strict('entente', 'languages', ARRAY['text']);
+
+-- language and parallel safety
+SELECT is(
+    (SELECT array_agg(DISTINCT l.lanname) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+      WHERE p.pronamespace = 'entente'::regnamespace),
+    ARRAY['c']::name[], 'every entente function is written in C');
+SELECT is(
+    (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'),
+    0, 'every entente function is PARALLEL SAFE');
+SELECT is(
+    (SELECT count(*)::int FROM pg_proc p WHERE pronamespace = 'entente'::regnamespace
+        AND obj_description(p.oid, 'pg_proc') IS NULL),
+    0, 'every entente function has a comment');
+
+-- defaults
+SELECT is(entente.normalize(U&'e\0301'), U&'\00E9', 'normalize defaults to NFC');
+SELECT is(entente.translit('Москва'), 'Moskva', 'translit defaults to Latin ASCII');
+SELECT is((SELECT count(*)::int FROM entente.tokens('a b')), 2, 'tokens lang defaults to NULL');
+SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'sentences lang defaults to NULL');
+
+-- result columns
+SELECT is(
+    (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
+    9, 'nine functions in schema entente');
+SELECT is(
+    (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
+    ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],
+    'tokens columns');
+SELECT is(
+    (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.sentences(text,text)'::regprocedure),
+    ARRAY['input','lang','ord','sentence','start_pos','end_pos']::text[],
+    'sentences columns');
+SELECT is(
+    (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.languages(text)'::regprocedure),
+    ARRAY['input','lang','score']::text[],
+    'languages columns');
+
+-- the extension: schema, not relocatable, versions
+SELECT has_schema('entente');
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'entente'), false, 'not relocatable');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'entente'), '0.1', 'version 0.1');
+SELECT matches(entente.icu_version(), '^[0-9]+\.[0-9]+', 'icu_version looks like a version');
+SELECT matches(entente.unicode_version(), '^[0-9]+\.[0-9]+', 'unicode_version looks like a version');
+
+-- the functions run in parallel workers
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+CREATE TABLE par AS SELECT i, 'Hà Nội ' || i AS s FROM generate_series(1, 20000) i;
+ANALYZE par;
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE r text; res text := '';
+BEGIN
+    FOR r IN EXECUTE 'EXPLAIN ' || q LOOP res := res || r || E'\n'; END LOOP;
+    RETURN res;
+END $f$;
+SELECT matches(pg_temp.plan_of($$SELECT count(DISTINCT entente.fold(s)) FROM par WHERE entente.detect_language(s) IS NOT NULL$$),
+    'Gather', 'fold and detect_language can run in parallel workers');
+SELECT is((SELECT count(DISTINCT entente.fold(s))::int FROM par), 20000, 'fold gives the same answers in a parallel plan');
+
+SELECT * FROM finish();
+ROLLBACK;
