@@ -60,7 +60,7 @@ COMMENT ON FUNCTION @extschema@.fold(text) IS
 'search key: NFKC, case folded, marks removed, ł→l đ→d ø→o ß→ss, quotes/dashes/spaces unified, white space collapsed';
 
 CREATE FUNCTION @extschema@.translit(input text,
-                                     transform text DEFAULT 'Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII')
+                                     transform text DEFAULT 'NFC; [:Greek:] Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII')
 RETURNS text
 AS 'MODULE_PATHNAME', 'translit'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
