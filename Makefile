@@ -32,7 +32,7 @@ PG_CPPFLAGS += $(or $(ICU_CFLAGS),$(shell pkg-config --cflags icu-uc icu-i18n))
 SHLIB_LINK  += $(or $(ICU_LIBS),$(shell pkg-config --libs icu-uc icu-i18n))
 # Language identification: Debian's libcld2 behind a small C++ shim.
 SHLIB_LINK  += -lcld2 -lstdc++
-PG_CFLAGS   += -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+override PG_CFLAGS += -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 
 EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest
 
