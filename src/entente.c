@@ -303,6 +303,47 @@ InitSrfState(FunctionCallInfo fcinfo, SrfState *st, const char *input)
 }
 
 /*
+ * PutRow stores one row, returns to the caller's context old and frees the
+ * row's scratch memory.
+ */
+static void
+PutRow(SrfState *st, MemoryContext old, Datum *values, bool *nulls)
+{
+	tuplestore_putvalues(st->rsinfo->setResult, st->rsinfo->setDesc,
+						 values, nulls);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(st->scratch);
+}
+
+typedef bool (*Segmenter) (const char *s, size_t len, const char *lang,
+						   EntSpanFn fn, void *arg, EntError *err);
+
+/*
+ * SegmentSrf is the body of tokens() and sentences(): argument 0 is the
+ * text (NULL gives no rows), argument 1 the optional language; emit stores
+ * each span as a row.
+ */
+static Datum
+SegmentSrf(FunctionCallInfo fcinfo, Segmenter segment, EntSpanFn emit)
+{
+	text	   *input;
+	char		lang[8];
+	SrfState	st;
+	EntError	err;
+
+	RequireUtf8();
+	LangArg(fcinfo, 1, lang);
+	InitSrfState(fcinfo, &st, NULL);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	input = PG_GETARG_TEXT_PP(0);
+	st.input = VARDATA_ANY(input);
+	if (!segment(st.input, VARSIZE_ANY_EXHDR(input), lang, emit, &st, &err))
+		ReportError(&err);
+	return (Datum) 0;
+}
+
+/*
  * EmitToken stores one row of tokens(): (ord, token, folded, kind,
  * start_pos, end_pos), positions 1-based and inclusive.
  */
@@ -329,10 +370,7 @@ EmitToken(void *arg, const EntSpan *span, EntError *err)
 	values[3] = CStringGetTextDatum(ent_token_kind_names[span->kind]);
 	values[4] = Int32GetDatum((int32) span->char_start + 1);
 	values[5] = Int32GetDatum((int32) span->char_end);
-	tuplestore_putvalues(st->rsinfo->setResult, st->rsinfo->setDesc,
-						 values, nulls);
-	MemoryContextSwitchTo(old);
-	MemoryContextReset(st->scratch);
+	PutRow(st, old, values, nulls);
 	return true;
 }
 
@@ -341,22 +379,7 @@ PG_FUNCTION_INFO_V1(tokens);
 Datum
 tokens(PG_FUNCTION_ARGS)
 {
-	text	   *input;
-	char		lang[8];
-	SrfState	st;
-	EntError	err;
-
-	RequireUtf8();
-	LangArg(fcinfo, 1, lang);
-	InitSrfState(fcinfo, &st, NULL);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	input = PG_GETARG_TEXT_PP(0);
-	st.input = VARDATA_ANY(input);
-	if (!ent_tokens(st.input, VARSIZE_ANY_EXHDR(input), lang, EmitToken, &st,
-					&err))
-		ReportError(&err);
-	return (Datum) 0;
+	return SegmentSrf(fcinfo, ent_tokens, EmitToken);
 }
 
 /*
@@ -411,10 +434,7 @@ EmitSentence(void *arg, const EntSpan *span, EntError *err)
 														 (int) (span->byte_end - span->byte_start)));
 	values[2] = Int32GetDatum((int32) span->char_start + 1);
 	values[3] = Int32GetDatum((int32) span->char_end);
-	tuplestore_putvalues(st->rsinfo->setResult, st->rsinfo->setDesc,
-						 values, nulls);
-	MemoryContextSwitchTo(old);
-	MemoryContextReset(st->scratch);
+	PutRow(st, old, values, nulls);
 	return true;
 }
 
@@ -423,23 +443,8 @@ PG_FUNCTION_INFO_V1(sentences);
 Datum
 sentences(PG_FUNCTION_ARGS)
 {
-	text	   *input;
-	char		lang[8];
-	SrfState	st;
-	EntError	err;
-
-	RequireUtf8();
-	LangArg(fcinfo, 1, lang);
 	LoadAbbreviations();
-	InitSrfState(fcinfo, &st, NULL);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	input = PG_GETARG_TEXT_PP(0);
-	st.input = VARDATA_ANY(input);
-	if (!ent_sentences(st.input, VARSIZE_ANY_EXHDR(input), lang,
-					   EmitSentence, &st, &err))
-		ReportError(&err);
-	return (Datum) 0;
+	return SegmentSrf(fcinfo, ent_sentences, EmitSentence);
 }
 
 /* ----------------------------------------------------------------

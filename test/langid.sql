@@ -1,12 +1,7 @@
 -- Language identification: accuracy per language on the project's own
 -- samples (data/langid, loaded by ./check into langid_samples), the sample
 -- articles, and documented results for text without language.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
+\ir include/preamble.psql
 BEGIN;
 SELECT plan(51);
 

@@ -1,11 +1,6 @@
 -- Behaviour of normalize, fold and translit: equalities users rely on,
 -- SQLSTATEs of bad arguments, and huge or hostile input.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
+\ir include/preamble.psql
 BEGIN;
 SELECT plan(42);
 

@@ -1,10 +1,5 @@
 -- Behaviour of tokens and sentences on the sample articles and hostile input.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
+\ir include/preamble.psql
 BEGIN;
 SELECT plan(32);
 
