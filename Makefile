@@ -14,7 +14,11 @@ OBJS = \
 	src/normalize.o \
 	src/segment.o \
 	src/langid.o \
-	src/langid_cld2.o
+	src/langid_cld2.o \
+	src/scan.o \
+	src/strmap.o \
+	src/lexicon.o \
+	src/extract.o
 
 DATA = $(wildcard src/entente--*.sql)
 
@@ -34,7 +38,7 @@ SHLIB_LINK  += $(or $(ICU_LIBS),$(shell pkg-config --libs icu-uc icu-i18n))
 SHLIB_LINK  += -lcld2 -lstdc++
 override PG_CFLAGS += -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 
-EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest
+EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest tools/entx
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -59,10 +63,15 @@ prove_installcheck:
 
 # Stand-alone engine test program: links the engine without the server.
 ENGINE_OBJS = src/textbuf.o src/icu_cache.o src/normalize.o src/segment.o \
-	src/langid.o src/langid_cld2.o
+	src/langid.o src/langid_cld2.o src/scan.o src/strmap.o src/lexicon.o \
+	src/extract.o
 
 tools/enttest: tools/enttest.c $(ENGINE_OBJS)
 	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \
-		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++
+		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++ -lm
+
+tools/entx: tools/entx.c $(ENGINE_OBJS)
+	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \
+		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++ -lm
 
 .PHONY: install-entente-data uninstall-entente-data prove_installcheck

@@ -118,3 +118,111 @@ ROWS 3;
 
 COMMENT ON FUNCTION @extschema@.languages(text) IS
 'languages of the text, most likely first, with the share of the text each covers (scores sum to 1)';
+
+-------------------------------------------------------------------------------
+-- Entities
+-------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.entity_kind AS ENUM
+    ('COUNTRY', 'PLACE', 'PERSON', 'ORGANIZATION', 'EQUIPMENT', 'DATE', 'MONEY', 'QUANTITY');
+
+COMMENT ON TYPE @extschema@.entity_kind IS 'kinds of entity mentions';
+
+CREATE TYPE @extschema@.mention AS (
+    kind        @extschema@.entity_kind,
+    entity_id   text,
+    canonical   text,
+    surface     text,
+    start_pos   integer,
+    end_pos     integer,
+    sentence    integer,
+    country     text,
+    zone        text,
+    confidence  real,
+    rule        text
+);
+
+COMMENT ON TYPE @extschema@.mention IS
+'an entity mention: kind; entity_id (ISO 3166-1 alpha-2 for countries, a stable id otherwise); canonical (English name, ISO 8601 date, "<number> <ISO 4217>"); surface as written; 1-based character positions (end inclusive); sentence ordinal; country the entity belongs to or acts for; zone (body or boilerplate); confidence; rule (the lexicon entry or pattern that produced it)';
+
+-- Names users add.  A change is seen by every session at once: the trigger
+-- broadcasts an invalidation.
+CREATE TABLE @extschema@.user_lexicon (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind        @extschema@.entity_kind NOT NULL,
+    entity_id   text NOT NULL,
+    canonical   text,
+    alias       text NOT NULL,
+    lang        text,
+    country     text,
+    flags       text[] NOT NULL DEFAULT '{}',
+    note        text,
+    CONSTRAINT user_lexicon_kind_named
+        CHECK (kind IN ('COUNTRY', 'PLACE', 'PERSON', 'ORGANIZATION', 'EQUIPMENT')),
+    CONSTRAINT user_lexicon_entity_id_not_empty
+        CHECK (pg_catalog.btrim(entity_id) OPERATOR(pg_catalog.<>) ''),
+    CONSTRAINT user_lexicon_alias_not_empty
+        CHECK (@extschema@.fold(alias) OPERATOR(pg_catalog.<>) ''),
+    CONSTRAINT user_lexicon_lang_code
+        CHECK (lang IS NULL OR lang OPERATOR(pg_catalog.~) '^([a-z]{2,3}|\*)$'),
+    CONSTRAINT user_lexicon_country_code
+        CHECK (country IS NULL OR country OPERATOR(pg_catalog.~) '^[A-Z]{2}$'),
+    CONSTRAINT user_lexicon_known_flags
+        CHECK (flags OPERATOR(pg_catalog.<@) ARRAY['adj', 'ambiguous', 'case', 'surname']::text[])
+);
+
+CREATE UNIQUE INDEX user_lexicon_alias_key ON @extschema@.user_lexicon
+    (kind, entity_id, @extschema@.fold(alias), (COALESCE(lang, '*')));
+
+COMMENT ON TABLE @extschema@.user_lexicon IS
+'names users add to entente''s lexicon: one row per alias of an entity; seen by every session at once';
+COMMENT ON COLUMN @extschema@.user_lexicon.kind IS 'COUNTRY, PLACE, PERSON, ORGANIZATION or EQUIPMENT';
+COMMENT ON COLUMN @extschema@.user_lexicon.entity_id IS 'the identity the alias links to: ISO code for countries, a stable id (usually the English name) otherwise';
+COMMENT ON COLUMN @extschema@.user_lexicon.canonical IS 'canonical (English) name; NULL means entity_id';
+COMMENT ON COLUMN @extschema@.user_lexicon.alias IS 'the name as written in text (nominative: inflected forms are derived)';
+COMMENT ON COLUMN @extschema@.user_lexicon.lang IS 'ISO 639-1 language of the alias; NULL or * for any language';
+COMMENT ON COLUMN @extschema@.user_lexicon.country IS 'ISO 3166-1 alpha-2 code of the country the entity belongs to or acts for';
+COMMENT ON COLUMN @extschema@.user_lexicon.flags IS 'adj (demonym or adjective), ambiguous (needs context), case (exact capitalisation), surname (surname alone)';
+COMMENT ON COLUMN @extschema@.user_lexicon.note IS 'free text for the person maintaining the entry';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.user_lexicon', '');
+
+CREATE FUNCTION @extschema@.user_lexicon_changed()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'user_lexicon_changed'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.user_lexicon_changed() IS
+'trigger: makes every session rebuild its lexicon after a change to entente.user_lexicon';
+
+CREATE TRIGGER user_lexicon_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.user_lexicon
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.user_lexicon_changed();
+
+CREATE FUNCTION @extschema@.entities(body text, lang text DEFAULT NULL,
+                                     published date DEFAULT NULL)
+RETURNS SETOF @extschema@.mention
+AS 'MODULE_PATHNAME', 'entities'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
+ROWS 50;
+
+COMMENT ON FUNCTION @extschema@.entities(text, text, date) IS
+'entity mentions of an article in document order; NULL lang means detect it; published anchors relative dates.  STABLE: it reads entente.user_lexicon';
+
+CREATE FUNCTION @extschema@.entity_ids(body text, lang text DEFAULT NULL)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'entity_ids'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.entity_ids(text, text) IS
+'sorted distinct ids of the countries, places, people, organizations and equipment an article names (page furniture excluded); IMMUTABLE for expression indexes: REINDEX after changing entente.user_lexicon or upgrading';
+
+CREATE FUNCTION @extschema@.lexicon_stats(OUT entities integer, OUT aliases integer,
+                                          OUT build_ms bigint, OUT bytes bigint,
+                                          OUT was_built boolean)
+RETURNS record
+AS 'MODULE_PATHNAME', 'lexicon_stats'
+LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.lexicon_stats() IS
+'size of this session''s compiled lexicon and how long it took to build (builds it if needed)';

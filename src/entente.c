@@ -19,15 +19,27 @@
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "storage/fd.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/fmgroids.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
+#include "extract.h"
 #include "icu_cache.h"
 #include "langid.h"
 #include "normalize.h"
@@ -55,6 +67,8 @@ PgAlloc(size_t size)
 static void *
 PgRealloc(void *ptr, size_t size)
 {
+	if (ptr == NULL)
+		return PgAlloc(size);
 	return repalloc_huge(ptr, size);
 }
 
@@ -73,6 +87,8 @@ PgCheckInterrupts(void)
 /*
  * _PG_init points the engine's allocator and interrupt hooks at the server.
  */
+static void LexiconInvalidate(Datum arg, Oid relid);
+
 void
 _PG_init(void)
 {
@@ -80,6 +96,7 @@ _PG_init(void)
 	ent_allocator.realloc = PgRealloc;
 	ent_allocator.free = PgFree;
 	ent_interrupt_hook = PgCheckInterrupts;
+	CacheRegisterRelcacheCallback(LexiconInvalidate, (Datum) 0);
 }
 
 /* ----------------------------------------------------------------
@@ -532,4 +549,314 @@ unicode_version(PG_FUNCTION_ARGS)
 	u_getUnicodeVersion(v);
 	u_versionToString(v, s);
 	PG_RETURN_TEXT_P(cstring_to_text(s));
+}
+
+/* ----------------------------------------------------------------
+ * Entities
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * The lexicon of this backend: built on first use from the installed data
+ * files, ICU and entente.user_lexicon; rebuilt after user_lexicon changes
+ * (its trigger broadcasts a relcache invalidation that every backend sees).
+ */
+static Lexicon *lexicon = NULL;
+static bool lexicon_valid = false;
+static Oid	user_lexicon_relid = InvalidOid;
+
+/*
+ * LexiconInvalidate is the relcache callback: any change to
+ * entente.user_lexicon (or a full reset) makes the lexicon stale.
+ */
+static void
+LexiconInvalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == user_lexicon_relid)
+		lexicon_valid = false;
+}
+
+/*
+ * LoadUserEntries adds the rows of entente.user_lexicon to lex.
+ */
+static void
+LoadUserEntries(Lexicon *lex)
+{
+	Oid			nsp = get_namespace_oid("entente", true);
+	int			ret;
+
+	if (!OidIsValid(nsp))
+		return;
+	user_lexicon_relid = get_relname_relid("user_lexicon", nsp);
+	if (!OidIsValid(user_lexicon_relid))
+		return;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "entente: SPI_connect failed");
+	ret = SPI_execute("SELECT kind::text, entity_id, canonical, lang, alias, country, "
+					  "array_to_string(flags, ','), id::text "
+					  "FROM entente.user_lexicon ORDER BY id", true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "entente: could not read entente.user_lexicon");
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *kind = SPI_getvalue(tup, desc, 1);
+		char	   *id = SPI_getvalue(tup, desc, 2);
+		char	   *canonical = SPI_getvalue(tup, desc, 3);
+		char	   *lang = SPI_getvalue(tup, desc, 4);
+		char	   *alias = SPI_getvalue(tup, desc, 5);
+		char	   *country = SPI_getvalue(tup, desc, 6);
+		char	   *flagstr = SPI_getvalue(tup, desc, 7);
+		char	   *rowid = SPI_getvalue(tup, desc, 8);
+		EntKind		k;
+		uint16_t	flags = 0;
+		char		rule[64];
+		EntError	err;
+
+		if (!kind || !ent_parse_kind(kind, &k) || !ent_parse_alias_flags(flagstr, &flags))
+			continue;			/* the table's constraints prevent this */
+		snprintf(rule, sizeof(rule), "user_lexicon:%s", rowid ? rowid : "?");
+		if (!ent_lexicon_add(lex, k, id, canonical, lang, alias, country,
+							 flags | AL_USER, rule, &err))
+		{
+			SPI_finish();
+			ReportError(&err);
+		}
+	}
+	SPI_finish();
+}
+
+/*
+ * GetLexicon returns this backend's lexicon, (re)building it if needed.
+ */
+static Lexicon *
+GetLexicon(void)
+{
+	char		sharepath[MAXPGPATH];
+	char		datadir[MAXPGPATH];
+	EntError	err;
+	Lexicon    *lex;
+
+	if (lexicon && lexicon_valid)
+		return lexicon;
+	if (lexicon)
+	{
+		ent_lexicon_free(lexicon);
+		lexicon = NULL;
+	}
+	get_share_path(my_exec_path, sharepath);
+	snprintf(datadir, sizeof(datadir), "%s/extension/entente", sharepath);
+	LoadAbbreviations();
+	lex = ent_lexicon_build(datadir, &err);
+	if (!lex)
+		ReportError(&err);
+	PG_TRY();
+	{
+		LoadUserEntries(lex);
+	}
+	PG_CATCH();
+	{
+		ent_lexicon_free(lex);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	lexicon = lex;
+	lexicon_valid = true;
+	return lexicon;
+}
+
+/*
+ * ResolveLang fills lang (8 bytes) from argument argno, or detects the
+ * language of the text when the argument is NULL ("" if it cannot).
+ */
+static void
+ResolveLang(FunctionCallInfo fcinfo, int argno, const char *s, size_t len,
+			char *lang)
+{
+	LangArg(fcinfo, argno, lang);
+	if (!lang[0])
+	{
+		EntLangScore langs[ENT_LANG_MAX];
+		EntError	err;
+		int			n = ent_detect_languages(s, len > 16384 ? 16384 : len,
+											 langs, &err);
+
+		if (n < 0)
+			ReportError(&err);
+		if (n > 0 && strlen(langs[0].lang) < 8)
+			strcpy(lang, langs[0].lang);
+	}
+}
+
+/*
+ * Extract runs the engine on argument 0 with the language of argument 1
+ * and the publication date of argument 2 (when present).
+ */
+static void
+Extract(FunctionCallInfo fcinfo, bool with_date, EntExtraction *x,
+		char *lang)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(body);
+	size_t		len = VARSIZE_ANY_EXHDR(body);
+	EntDate		published = {0, 0, 0};
+	EntError	err;
+	Lexicon    *lex = GetLexicon();
+
+	ResolveLang(fcinfo, 1, s, len, lang);
+	if (with_date && PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	{
+		DateADT		d = PG_GETARG_DATEADT(2);
+
+		if (!DATE_NOT_FINITE(d))
+		{
+			int			y,
+						m,
+						dd;
+
+			j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+			if (y >= 1 && y <= 9999)
+			{
+				published.year = y;
+				published.month = m;
+				published.day = dd;
+			}
+		}
+	}
+	if (!ent_extract(lex, s, len, lang, published, x, &err))
+		ReportError(&err);
+}
+
+/* entities(body text, lang text, published date) returns setof mention */
+PG_FUNCTION_INFO_V1(entities);
+Datum
+entities(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+	EntExtraction x;
+	char		lang[8];
+	Oid			kind_type;
+
+	RequireUtf8();
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	Extract(fcinfo, true, &x, lang);
+	kind_type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
+	for (int i = 0; i < x.n; i++)
+	{
+		const EntMention *m = &x.m[i];
+		Datum		values[11];
+		bool		nulls[11] = {0};
+
+		if (m->dropped)
+			continue;
+		values[0] = OidFunctionCall3(F_ENUM_IN, CStringGetDatum(ent_kind_names[m->kind]),
+									 ObjectIdGetDatum(kind_type), Int32GetDatum(-1));
+		values[1] = CStringGetTextDatum(m->entity_id);
+		values[2] = CStringGetTextDatum(m->canonical);
+		values[3] = CStringGetTextDatum(m->surface);
+		values[4] = Int32GetDatum((int32) m->char_start + 1);
+		values[5] = Int32GetDatum((int32) m->char_end);
+		values[6] = Int32GetDatum(m->sentence);
+		if (m->country[0])
+			values[7] = CStringGetTextDatum(m->country);
+		else
+			nulls[7] = true;
+		values[8] = CStringGetTextDatum(m->boilerplate ? "boilerplate" : "body");
+		values[9] = Float4GetDatum(m->confidence);
+		values[10] = CStringGetTextDatum(m->rule ? m->rule : "");
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	ent_extraction_free(&x);
+	return (Datum) 0;
+}
+
+static int
+CompareCStrings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* entity_ids(body text, lang text) returns text[] */
+PG_FUNCTION_INFO_V1(entity_ids);
+Datum
+entity_ids(PG_FUNCTION_ARGS)
+{
+	EntExtraction x;
+	char		lang[8];
+	const char **ids;
+	Datum	   *elems;
+	int			n = 0,
+				k = 0;
+	ArrayType  *arr;
+
+	RequireUtf8();
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	Extract(fcinfo, false, &x, lang);
+	ids = palloc((x.n + 1) * sizeof(char *));
+	for (int i = 0; i < x.n; i++)
+	{
+		const EntMention *m = &x.m[i];
+
+		if (m->dropped || m->boilerplate || m->kind > ENT_EQUIPMENT)
+			continue;
+		ids[n++] = m->entity_id;
+	}
+	qsort(ids, n, sizeof(char *), CompareCStrings);
+	elems = palloc((n + 1) * sizeof(Datum));
+	for (int i = 0; i < n; i++)
+		if (i == 0 || strcmp(ids[i], ids[i - 1]) != 0)
+			elems[k++] = CStringGetTextDatum(ids[i]);
+	arr = construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT);
+	ent_extraction_free(&x);
+	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+/*
+ * user_lexicon_changed is the statement trigger on entente.user_lexicon:
+ * it tells every backend (at commit) to rebuild its lexicon.
+ */
+PG_FUNCTION_INFO_V1(user_lexicon_changed);
+Datum
+user_lexicon_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("user_lexicon_changed() must be called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trig->tg_relation));
+	lexicon_valid = false;
+	return PointerGetDatum(NULL);
+}
+
+/* lexicon_stats() returns (entities, aliases, build_ms, bytes) */
+PG_FUNCTION_INFO_V1(lexicon_stats);
+Datum
+lexicon_stats(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[5];
+	bool		nulls[5] = {0};
+	Lexicon    *lex;
+	bool		was_built = lexicon && lexicon_valid;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "entente: lexicon_stats must return a row");
+	desc = BlessTupleDesc(desc);
+	lex = GetLexicon();
+	values[0] = Int32GetDatum(lex->nentities);
+	values[1] = Int32GetDatum(lex->naliases);
+	values[2] = Int64GetDatum((int64) lex->build_ms);
+	values[3] = Int64GetDatum((int64) (lex->bytes + lex->keys.size * sizeof(StrMapSlot) +
+									   lex->keys.arena_cap +
+									   lex->naliases * sizeof(LexAlias) +
+									   lex->nentities * sizeof(LexEntity)));
+	values[4] = BoolGetDatum(was_built);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

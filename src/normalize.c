@@ -731,7 +731,7 @@ ent_normalize(const char *s, size_t len, EntForm form, EntBuf *out,
  * Folding
  * ----------------------------------------------------------------
  */
-#define FOLD_INLINE 14
+#define FOLD_INLINE 13
 #define FOLD_SPACE	0x01		/* white space: collapses to one ' ' */
 #define FOLD_NFC	0x02		/* may compose with a neighbour */
 
@@ -740,6 +740,7 @@ typedef struct FoldEntry
 	const char *ext;			/* result if longer than FOLD_INLINE */
 	uint8_t		len;
 	uint8_t		flags;
+	uint8_t		cls;			/* ENT_CH_* of the original character */
 	char		bytes[FOLD_INLINE];
 } FoldEntry;
 
@@ -842,6 +843,48 @@ IsDiacritic(UChar32 x)
 }
 
 /*
+ * CharClass returns the ENT_CH_* bits of code point c.
+ */
+static uint8_t
+CharClass(UChar32 c)
+{
+	int8_t		t = u_charType(c);
+	uint8_t		cls = 0;
+
+	if (u_isUWhiteSpace(c))
+	{
+		cls |= ENT_CH_SPACE;
+		if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 ||
+			c == 0x2028 || c == 0x2029)
+			cls |= ENT_CH_NEWLINE;
+		return cls;
+	}
+	switch (t)
+	{
+		case U_UPPERCASE_LETTER:
+		case U_TITLECASE_LETTER:
+			return ENT_CH_LETTER | ENT_CH_UPPER;
+		case U_LOWERCASE_LETTER:
+			return ENT_CH_LETTER | ENT_CH_LOWER;
+		case U_MODIFIER_LETTER:
+		case U_OTHER_LETTER:
+			return ENT_CH_LETTER;
+		case U_NON_SPACING_MARK:
+		case U_ENCLOSING_MARK:
+		case U_COMBINING_SPACING_MARK:
+			return ENT_CH_MARK;
+		case U_DECIMAL_DIGIT_NUMBER:
+			return ENT_CH_DIGIT;
+		case U_FORMAT_CHAR:
+			return ENT_CH_IGNORE;
+		default:
+			if (u_ispunct(c))
+				return ENT_CH_PUNCT;
+			return 0;
+	}
+}
+
+/*
  * ComputeFold fills e with the fold of code point c.
  */
 static bool
@@ -870,6 +913,7 @@ ComputeFold(UChar32 c, FoldEntry *e, EntError *err)
 	memset(e, 0, sizeof(*e));
 	if (U_IS_SURROGATE(c))
 		c = 0xFFFD;
+	e->cls = CharClass(c);
 	if (u_isUWhiteSpace(c))
 	{
 		e->flags = FOLD_SPACE;
@@ -972,6 +1016,25 @@ FoldBlock(UChar32 c, EntError *err)
 	}
 	fold_blocks[blk] = t;
 	return t;
+}
+
+/*
+ * ent_char_info: see normalize.h.
+ */
+bool
+ent_char_info(int32_t c, const char **fold, int *foldlen, int *cls,
+			  EntError *err)
+{
+	const FoldEntry *blk = FoldBlock(c, err);
+	const FoldEntry *e;
+
+	if (!blk)
+		return false;
+	e = &blk[c & 0xFF];
+	*fold = e->ext ? e->ext : e->bytes;
+	*foldlen = (e->flags & FOLD_SPACE) ? 0 : e->len;
+	*cls = e->cls;
+	return true;
 }
 
 /*

@@ -54,6 +54,24 @@ extern bool ent_normalize(const char *s, size_t len, EntForm form,
  */
 extern bool ent_fold(const char *s, size_t len, EntBuf *out, EntError *err);
 
+/* Character classes reported by ent_char_info. */
+#define ENT_CH_LETTER	0x01
+#define ENT_CH_UPPER	0x02
+#define ENT_CH_LOWER	0x04
+#define ENT_CH_DIGIT	0x08
+#define ENT_CH_MARK		0x10
+#define ENT_CH_PUNCT	0x20
+#define ENT_CH_SPACE	0x40
+#define ENT_CH_NEWLINE	0x80
+#define ENT_CH_IGNORE	0x00	/* format characters: no class bits */
+
+/*
+ * ent_char_info looks up code point c in the fold table: its fold (not
+ * NUL-terminated, *foldlen bytes, owned by the table) and its class bits.
+ */
+extern bool ent_char_info(int32_t c, const char **fold, int *foldlen,
+						  int *cls, EntError *err);
+
 /*
  * ent_translit appends ICU transform id applied to s[0..len) to out.
  */

@@ -1,7 +1,7 @@
 -- Signatures, labels and comments of every entente function.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(50);
+SELECT plan(59);
 
 -- signatures and return types
 SELECT has_function('entente', 'normalize', ARRAY['text', 'text']);
@@ -18,6 +18,11 @@ SELECT has_function('entente', 'detect_language', ARRAY['text']);
 SELECT function_returns('entente', 'detect_language', ARRAY['text'], 'text');
 SELECT has_function('entente', 'languages', ARRAY['text']);
 SELECT function_returns('entente', 'languages', ARRAY['text'], 'setof record');
+SELECT has_function('entente', 'entities', ARRAY['text', 'text', 'date']);
+SELECT function_returns('entente', 'entities', ARRAY['text', 'text', 'date'], 'setof entente.mention');
+SELECT has_function('entente', 'entity_ids', ARRAY['text', 'text']);
+SELECT function_returns('entente', 'entity_ids', ARRAY['text', 'text'], 'text[]');
+SELECT has_function('entente', 'lexicon_stats', ARRAY[]::text[]);
 SELECT has_function('entente', 'icu_version', ARRAY[]::text[]);
 SELECT has_function('entente', 'unicode_version', ARRAY[]::text[]);
 
@@ -29,6 +34,10 @@ SELECT volatility_is('entente', 'tokens', ARRAY['text', 'text'], 'immutable');
 SELECT volatility_is('entente', 'sentences', ARRAY['text', 'text'], 'immutable');
 SELECT volatility_is('entente', 'detect_language', ARRAY['text'], 'immutable');
 SELECT volatility_is('entente', 'languages', ARRAY['text'], 'immutable');
+SELECT volatility_is('entente', 'entities', ARRAY['text', 'text', 'date'], 'stable');
+SELECT volatility_is('entente', 'entity_ids', ARRAY['text', 'text'], 'immutable');
+SELECT isnt_strict('entente', 'entities', ARRAY['text', 'text', 'date']);
+SELECT isnt_strict('entente', 'entity_ids', ARRAY['text', 'text']);
 SELECT volatility_is('entente', 'icu_version', ARRAY[]::text[], 'stable');
 SELECT volatility_is('entente', 'unicode_version', ARRAY[]::text[], 'stable');
 
@@ -47,8 +56,9 @@ SELECT is(
       WHERE p.pronamespace = 'entente'::regnamespace),
     ARRAY['c']::name[], 'every entente function is written in C');
 SELECT is(
-    (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'),
-    0, 'every entente function is PARALLEL SAFE');
+    (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'
+       AND prorettype <> 'trigger'::regtype),
+    0, 'every entente function but the trigger is PARALLEL SAFE');
 SELECT is(
     (SELECT count(*)::int FROM pg_proc p WHERE pronamespace = 'entente'::regnamespace
         AND obj_description(p.oid, 'pg_proc') IS NULL),
@@ -63,7 +73,7 @@ SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'senten
 -- result columns
 SELECT is(
     (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
-    9, 'nine functions in schema entente');
+    13, 'thirteen functions in schema entente');
 SELECT is(
     (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
     ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],

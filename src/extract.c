@@ -1,0 +1,1972 @@
+/*-------------------------------------------------------------------------
+ *
+ * extract.c
+ *	  Entity mentions of an article
+ *
+ * The article is scanned once (scan.c); recognisers then claim tokens in
+ * order of reliability, so that a token belongs to at most one mention of
+ * each span:
+ *
+ *	1. page furniture: lines that are teasers, navigation, credits or
+ *	   repeats are marked, and their mentions get zone "boilerplate";
+ *	2. dates and money, driven by numbers and the language's words;
+ *	3. lexicon names, longest match first, exact or through the language's
+ *	   inflection rules; ambiguous names need evidence nearby;
+ *	4. people announced by a title ("Tổng thống", "generał", "Mr"), by a
+ *	   known given name, or in Vietnamese by a family name;
+ *	5. state bodies made of a body phrase and a country ("Bộ Quốc phòng
+ *	   Pakistan", "Ministerstwo Obrony Rosji");
+ *	6. equipment designations by shape (Mi-35M, Су-35, S-400);
+ *	7. organizations by shape: acronyms, quoted names;
+ *	8. within the article, later mentions of a person's surname (in any
+ *	   inflected form) link to the full name found earlier.
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/extract.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "extract.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+#define MAX_VARIANTS 24
+#define VARIANT_LEN 96
+
+typedef struct Variant
+{
+	char		s[VARIANT_LEN];
+	uint8_t		len;
+	uint8_t		type;			/* 0 exact, RULE_NOUN, RULE_ADJ, RULE_ANY */
+} Variant;
+
+typedef struct Ctx
+{
+	Lexicon    *lex;
+	EntDoc	   *doc;
+	EntExtraction *out;
+	EntError   *err;
+	const char *lang;
+	EntDate		published;
+	int32_t    *claim;			/* token -> mention index, or -1 */
+	int32_t    *person_of;		/* token -> mention index of a person, -1 */
+	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
+} Ctx;
+
+/* ----------------------------------------------------------------
+ * Helpers
+ * ----------------------------------------------------------------
+ */
+static const char *
+KeepString(Ctx *c, const char *s, size_t n)
+{
+	EntExtraction *x = c->out;
+	char	   *p;
+
+	if (x->nstrings == x->capstrings)
+	{
+		int32_t		cap = x->capstrings * 2 + 64;
+
+		x->strings = ent_realloc(x->strings, cap * sizeof(char *));
+		if (!x->strings)
+			return NULL;
+		x->capstrings = cap;
+	}
+	p = ent_alloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	x->strings[x->nstrings++] = p;
+	return p;
+}
+
+static inline const char *
+Fold(const Ctx *c, int i)
+{
+	return ent_tok_fold(c->doc, i);
+}
+
+static inline uint32_t
+FoldLen(const Ctx *c, int i)
+{
+	return c->doc->tok[i].fold_len;
+}
+
+static inline bool
+TokIs(const Ctx *c, int i, const char *s)
+{
+	size_t		n = strlen(s);
+
+	return i >= 0 && i < c->doc->ntok && FoldLen(c, i) == n &&
+		memcmp(Fold(c, i), s, n) == 0;
+}
+
+static inline bool
+IsCapWord(const Ctx *c, int i)
+{
+	uint32_t	f;
+
+	if (i < 0 || i >= c->doc->ntok)
+		return false;
+	f = c->doc->tok[i].flags;
+	if (!(f & TK_WORD) || (f & TK_NUM))
+		return false;
+	/* capitalised, or a script without case */
+	return (f & (TK_CAP | TK_ALLCAPS)) || !(f & TK_LOWER);
+}
+
+static inline bool
+SameLine(const Ctx *c, int i, int j)
+{
+	return c->doc->tok[i].line == c->doc->tok[j].line;
+}
+
+static bool
+LangIs(const Ctx *c, const char *l)
+{
+	return strcmp(c->lang, l) == 0;
+}
+
+static bool
+AliasLangOk(const Ctx *c, const char *alang)
+{
+	return alang[0] == '*' || strcmp(alang, c->lang) == 0 ||
+		strcmp(alang, "en") == 0 || c->lang[0] == '\0';
+}
+
+/*
+ * AddMention records a mention over tokens [ts, te) and claims them.
+ * Returns its index, or -1 on out of memory.
+ */
+static int32_t
+AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
+		   const char *country, int ts, int te, float confidence,
+		   const char *rule, bool claim)
+{
+	EntExtraction *x = c->out;
+	EntMention *m;
+	const EntToken *a = &c->doc->tok[ts];
+	const EntToken *b = &c->doc->tok[te - 1];
+
+	if (x->n == x->cap)
+	{
+		int32_t		cap = x->cap * 2 + 64;
+
+		x->m = ent_realloc(x->m, cap * sizeof(EntMention));
+		if (!x->m)
+		{
+			ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+			return -1;
+		}
+		x->cap = cap;
+	}
+	m = &x->m[x->n];
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->entity_id = id;
+	m->canonical = canonical ? canonical : id;
+	m->country = country ? country : "";
+	m->tok_start = ts;
+	m->tok_end = te;
+	m->byte_start = a->byte_start;
+	m->byte_end = b->byte_end;
+	m->char_start = a->char_start;
+	m->char_end = b->char_end;
+	m->sentence = a->sent;
+	m->boilerplate = c->doc->lines[a->line].boilerplate;
+	m->confidence = confidence;
+	m->rule = rule;
+	m->surface = KeepString(c, c->doc->text + m->byte_start,
+							m->byte_end - m->byte_start);
+	if (!m->surface)
+	{
+		ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	if (claim)
+		for (int i = ts; i < te; i++)
+			c->claim[i] = x->n;
+	return x->n++;
+}
+
+/*
+ * Variants lists token i as written (folded) and the nominatives the
+ * language's inflection rules propose for it.
+ */
+static int
+Variants(const Ctx *c, int i, Variant *v)
+{
+	const char *f = Fold(c, i);
+	uint32_t	n = FoldLen(c, i);
+	int			k = 0;
+	const char *hy;
+
+	if (n >= VARIANT_LEN)
+		return 0;
+	memcpy(v[0].s, f, n);
+	v[0].len = (uint8_t) n;
+	v[0].type = 0;
+	k = 1;
+	if (!(c->doc->tok[i].flags & TK_WORD))
+		return k;
+	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
+	hy = memrchr(f, '-', n);
+	if (hy && hy > f && (size_t) (f + n - hy - 1) <= 5 &&
+		(c->doc->tok[i].flags & TK_CAP))
+	{
+		size_t		m = hy - f;
+
+		memcpy(v[k].s, f, m);
+		v[k].len = (uint8_t) m;
+		v[k].type = RULE_ANY;
+		k++;
+	}
+	for (int r = 0; r < c->lex->nrules && k < MAX_VARIANTS; r++)
+	{
+		const LexRule *rule = &c->lex->rules[r];
+		size_t		stem;
+
+		if (strcmp(rule->lang, c->lang) != 0)
+			continue;
+		if (n <= rule->suffix_len)
+			continue;
+		stem = n - rule->suffix_len;
+		if (stem < 3 || memcmp(f + stem, rule->suffix, rule->suffix_len) != 0)
+			continue;
+		if (stem + rule->repl_len >= VARIANT_LEN)
+			continue;
+		memcpy(v[k].s, f, stem);
+		memcpy(v[k].s + stem, rule->repl, rule->repl_len);
+		v[k].len = (uint8_t) (stem + rule->repl_len);
+		v[k].type = rule->type;
+		k++;
+	}
+	return k;
+}
+
+/* ----------------------------------------------------------------
+ * Page furniture
+ * ----------------------------------------------------------------
+ */
+static bool
+FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
+{
+	return ent_fold(c->doc->text + l->byte_start, l->byte_end - l->byte_start,
+					b, c->err);
+}
+
+/*
+ * MarkBoilerplate flags lines that are page furniture: lines starting with a
+ * teaser or credit cue, short lines with a banner cue, navigation lines
+ * (several separators, few words), and repeats of an earlier line.
+ */
+static bool
+MarkBoilerplate(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+	StrMap		seen;
+	bool		ok = true;
+
+	if (!strmap_init(&seen, doc->nlines + 8))
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	for (int li = 0; li < doc->nlines && ok; li++)
+	{
+		EntLine    *l = &doc->lines[li];
+		size_t		rawlen = l->byte_end - l->byte_start;
+		const char *raw = doc->text + l->byte_start;
+		EntBuf		b;
+		int			words = 0;
+		bool		final_stop = false;
+
+		if (l->ntok == 0)
+			continue;
+		for (int t = l->first_tok; t < l->first_tok + l->ntok; t++)
+			if (doc->tok[t].flags & TK_WORD)
+				words++;
+		{
+			const EntToken *last = &doc->tok[l->first_tok + l->ntok - 1];
+			char		ch = doc->text[last->byte_start];
+
+			final_stop = (last->flags & TK_PUNCT) &&
+				(ch == '.' || ch == '!' || ch == '?' || ch == ':');
+		}
+		entbuf_init(&b, rawlen + 8);
+		if (!(ok = FoldLine(c, l, &b)))
+		{
+			ent_free(b.data);
+			break;
+		}
+		for (int k = 0; k < c->lex->ncues && !l->boilerplate; k++)
+		{
+			const LexCue *cue = &c->lex->cues[k];
+
+			if (cue->lang[0] != '*' && strcmp(cue->lang, c->lang) != 0)
+				continue;
+			if (cue->type == CUE_PREFIX)
+			{
+				if (b.len >= cue->len && memcmp(b.data, cue->text, cue->len) == 0 &&
+					(b.len == cue->len || !isalnum((unsigned char) b.data[cue->len])) &&
+					(rawlen < 120 || memchr(cue->text, ':', cue->len)))
+					l->boilerplate = true;
+			}
+			else if (cue->type == CUE_CONTAINS)
+			{
+				if (rawlen < 120 && cue->len <= b.len &&
+					memmem(b.data, b.len, cue->text, cue->len))
+					l->boilerplate = true;
+			}
+			else if (cue->type == CUE_SEPARATOR && rawlen < 100 && words <= 10 &&
+					 !final_stop)
+			{
+				int			count = 0;
+				const char *p = raw;
+
+				while ((p = memmem(p, raw + rawlen - p, cue->text, cue->len)) != NULL)
+				{
+					count++;
+					p += cue->len;
+				}
+				if (count >= 1 && words <= 6)
+					l->boilerplate = true;
+				if (count >= 2)
+					l->boilerplate = true;
+			}
+		}
+		/* a line seen before (a teaser repeating a headline) */
+		if (b.len >= 20)
+		{
+			if (strmap_get(&seen, b.data, b.len) >= 0)
+				l->boilerplate = true;
+			else if (!strmap_put(&seen, b.data, b.len, li))
+				ok = ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		}
+		ent_free(b.data);
+	}
+	strmap_free(&seen);
+	return ok;
+}
+
+/* ----------------------------------------------------------------
+ * Numbers, dates and money
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * ParseNumber reads a number written with the usual separators from
+ * s[0..n): "1,5", "1.5", "28.000", "3,000", "1 500" (not here: spaces split
+ * tokens).  Returns the number of bytes used (0 if none) and the value.
+ */
+static size_t
+ParseNumber(const char *s, size_t n, const char *lang, double *value)
+{
+	size_t		i = 0;
+	int			dots = 0,
+				commas = 0;
+	size_t		last_sep = 0;
+	char		last = 0;
+	char		buf[64];
+	size_t		k = 0;
+	bool		comma_decimal;
+
+	while (i < n && (isdigit((unsigned char) s[i]) ||
+					 ((s[i] == '.' || s[i] == ',') && i + 1 < n &&
+					  isdigit((unsigned char) s[i + 1]) && i > 0)))
+	{
+		if (s[i] == '.')
+			dots++, last_sep = i, last = '.';
+		else if (s[i] == ',')
+			commas++, last_sep = i, last = ',';
+		i++;
+	}
+	if (i == 0 || i >= sizeof(buf))
+		return 0;
+	/* which separator is the decimal point? */
+	if (dots && commas)
+		comma_decimal = (last == ',');
+	else if (dots + commas == 1)
+	{
+		size_t		after = i - last_sep - 1;
+
+		/* one separator followed by exactly three digits: thousands */
+		if (after == 3)
+			comma_decimal = (last == '.');	/* i.e. the separator is not
+											 * decimal */
+		else
+			comma_decimal = (last == ',');
+		if (after == 3)
+		{
+			/* 28.000 or 3,000: a thousands separator */
+			for (size_t j = 0; j < i; j++)
+				if (isdigit((unsigned char) s[j]))
+					buf[k++] = s[j];
+			buf[k] = '\0';
+			*value = strtod(buf, NULL);
+			return i;
+		}
+	}
+	else
+		comma_decimal = (last == ',');	/* 1.000.000 or 1,000,000 */
+	if (dots + commas > 1 && !(dots && commas))
+	{
+		for (size_t j = 0; j < i; j++)
+			if (isdigit((unsigned char) s[j]))
+				buf[k++] = s[j];
+		buf[k] = '\0';
+		*value = strtod(buf, NULL);
+		return i;
+	}
+	for (size_t j = 0; j < i; j++)
+	{
+		char		ch = s[j];
+
+		if (isdigit((unsigned char) ch))
+			buf[k++] = ch;
+		else if ((ch == ',' && comma_decimal) || (ch == '.' && !comma_decimal))
+			buf[k++] = '.';
+	}
+	buf[k] = '\0';
+	*value = strtod(buf, NULL);
+	(void) lang;
+	return i;
+}
+
+static bool
+AllDigits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char) s[i]))
+			return false;
+	return true;
+}
+
+static int
+IntTok(const Ctx *c, int i)
+{
+	char		buf[16];
+	uint32_t	n;
+
+	if (i < 0 || i >= c->doc->ntok)
+		return -1;
+	n = FoldLen(c, i);
+	if (n == 0 || n > 9 || !AllDigits(Fold(c, i), n))
+		return -1;
+	memcpy(buf, Fold(c, i), n);
+	buf[n] = '\0';
+	return atoi(buf);
+}
+
+/*
+ * WordAt finds the longest cue word (dates, money) starting at token i in
+ * the document's language; returns its index and sets *len (tokens).
+ */
+static int32_t
+WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+{
+	char		key[512];
+	size_t		klen = 0;
+	int32_t		best = -1;
+
+	*len = 0;
+	for (int j = i; j < c->doc->ntok && j < i + 5; j++)
+	{
+		uint32_t	n = FoldLen(c, j);
+		int32_t		w;
+
+		if (klen + n + 1 >= sizeof(key))
+			break;
+		if (j > i)
+			key[klen++] = KEY_SEP;
+		memcpy(key + klen, Fold(c, j), n);
+		klen += n;
+		for (w = strmap_get(&c->lex->word_keys, key, klen); w >= 0;
+			 w = c->lex->words[w].next)
+		{
+			const LexWord *lw = &c->lex->words[w];
+
+			if (lw->type < type_lo || lw->type > type_hi)
+				continue;
+			if (lw->lang[0] != '*' && strcmp(lw->lang, c->lang) != 0)
+				continue;
+			best = w;
+			*len = j - i + 1;
+			break;
+		}
+		if (strmap_get(&c->lex->word_prefixes, key, klen) < 0)
+			break;
+	}
+	return best;
+}
+
+static bool
+ValidDay(int y, int m, int d)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && y > 0 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
+}
+
+/* days since 1970-01-01 (proleptic Gregorian) */
+static long
+DaysFromCivil(int y, int m, int d)
+{
+	long		era;
+	unsigned	yoe,
+				doy,
+				doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned) (y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long) doe - 719468;
+}
+
+static void
+CivilFromDays(long z, int *y, int *m, int *d)
+{
+	long		era;
+	unsigned	doe,
+				yoe,
+				doy,
+				mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned) (z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = (int) yoe + (int) (era * 400);
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y += (*m <= 2);
+}
+
+/*
+ * YearFor picks the year of a day-month without year: the published year,
+ * or the one before if that puts the date more than two months after
+ * publication.  0 if there is no publication date.
+ */
+static int
+YearFor(const Ctx *c, int m, int d)
+{
+	int			y = c->published.year;
+
+	if (y == 0)
+		return 0;
+	if (d == 0)
+		d = 1;
+	if (DaysFromCivil(y, m, d) > DaysFromCivil(y, c->published.month,
+											   c->published.day) + 62)
+		y--;
+	else if (DaysFromCivil(y, m, d) < DaysFromCivil(y, c->published.month,
+													c->published.day) - 300)
+		y++;
+	return y;
+}
+
+static const char *
+FormatDate(Ctx *c, int y, int m, int d)
+{
+	char		buf[32];
+
+	if (y && m && d)
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	else if (y && m)
+		snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
+	else if (y)
+		snprintf(buf, sizeof(buf), "%04d", y);
+	else if (m && d)
+		snprintf(buf, sizeof(buf), "--%02d-%02d", m, d);
+	else
+		snprintf(buf, sizeof(buf), "--%02d", m);
+	return KeepString(c, buf, strlen(buf));
+}
+
+static bool
+AddDate(Ctx *c, int ts, int te, const char *iso, const char *rule)
+{
+	if (!iso)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	return AddMention(c, ENT_DATE, iso, iso, "", ts, te, 0.9f, rule, true) >= 0;
+}
+
+static bool
+IsYear(int v)
+{
+	return v >= 1900 && v <= 2100;
+}
+
+/* "27-28" as one token: the two days */
+static bool
+DayRange(const Ctx *c, int i, int *d1, int *d2)
+{
+	const char *f = Fold(c, i);
+	uint32_t	n = FoldLen(c, i);
+	const char *dash = memchr(f, '-', n);
+
+	if (!dash || !AllDigits(f, dash - f) || !AllDigits(dash + 1, f + n - dash - 1) ||
+		dash - f > 2 || f + n - dash - 1 > 2)
+		return false;
+	*d1 = atoi(f);
+	*d2 = atoi(dash + 1);
+	return *d1 >= 1 && *d1 <= 31 && *d2 >= 1 && *d2 <= 31 && *d1 < *d2;
+}
+
+static bool
+IsPunctTok(const Ctx *c, int i, char ch)
+{
+	return i >= 0 && i < c->doc->ntok && (c->doc->tok[i].flags & TK_PUNCT) &&
+		FoldLen(c, i) == 1 && Fold(c, i)[0] == ch;
+}
+
+/*
+ * DateAt tries the date patterns at token i; returns tokens used (0 if
+ * none).
+ */
+static int
+DateAt(Ctx *c, int i)
+{
+	EntDoc	   *doc = c->doc;
+	int			wl;
+	int32_t		w;
+	int			v = IntTok(c, i);
+	int			d1 = 0,
+				d2 = 0;
+	const char *f = Fold(c, i);
+	uint32_t	n = FoldLen(c, i);
+
+	/* ISO 2024-03-05 or dotted 25.04.2024 */
+	if ((doc->tok[i].flags & TK_NUM) && (n == 10 || (n >= 8 && n <= 10)))
+	{
+		int			y,
+					m,
+					d;
+		char		sep;
+
+		if (n == 10 && sscanf(f, "%4d-%2d-%2d", &y, &m, &d) == 3 && f[4] == '-' &&
+			IsYear(y) && ValidDay(y, m, d))
+			return AddDate(c, i, i + 1, FormatDate(c, y, m, d), "date:iso") ? 1 : -1;
+		if (sscanf(f, "%2d%c%2d%c%4d", &d, &sep, &m, &sep, &y) == 5 &&
+			(sep == '.') && IsYear(y) && ValidDay(y, m, d))
+			return AddDate(c, i, i + 1, FormatDate(c, y, m, d), "date:d.m.y") ? 1 : -1;
+	}
+
+	/* day or day range, then "/" month [ "/" year ]  (Vietnamese 7/8, 27-28/11) */
+	if ((v >= 1 && v <= 31) || DayRange(c, i, &d1, &d2))
+	{
+		int			day = v >= 1 ? v : d1;
+
+		if (IsPunctTok(c, i + 1, '/'))
+		{
+			int			m = IntTok(c, i + 2);
+
+			if (m >= 1 && m <= 12 && ValidDay(0, m, day) &&
+				!(doc->tok[i + 2].flags & TK_SPACE_BEFORE))
+			{
+				int			y = 0,
+							used = 3;
+
+				if (IsPunctTok(c, i + 3, '/') && IsYear(IntTok(c, i + 4)))
+				{
+					y = IntTok(c, i + 4);
+					used = 5;
+				}
+				else if (i + 3 < doc->ntok && TokIs(c, i + 3, "nam") &&
+						 IsYear(IntTok(c, i + 4)))
+				{
+					y = IntTok(c, i + 4);
+					used = 5;
+				}
+				if (!y)
+					y = YearFor(c, m, day);
+				if (d2)
+				{
+					char		buf[64];
+					const char *a = FormatDate(c, y, m, d1);
+					const char *b = FormatDate(c, y, m, d2);
+
+					if (!a || !b)
+						return -1;
+					snprintf(buf, sizeof(buf), "%s/%s", a, b);
+					return AddDate(c, i, i + used, KeepString(c, buf, strlen(buf)),
+								   "date:d-d/m") ? used : -1;
+				}
+				return AddDate(c, i, i + used, FormatDate(c, y, m, day), "date:d/m") ? used : -1;
+			}
+		}
+		/* day [.] monthname [year] */
+		{
+			int			j = i + 1;
+
+			if (IsPunctTok(c, j, '.'))
+				j++;
+			w = WordAt(c, j, WORD_MONTH_NAME, WORD_MONTH_NAME, &wl);
+			if (w >= 0 && ValidDay(0, c->lex->words[w].ival, day))
+			{
+				int			m = c->lex->words[w].ival;
+				int			y = 0;
+				int			end = j + wl;
+
+				if (IsYear(IntTok(c, end)))
+				{
+					y = IntTok(c, end);
+					end++;
+					if (WordAt(c, end, WORD_YEAR_SUFFIX, WORD_YEAR_SUFFIX, &wl) >= 0)
+						end += wl;
+				}
+				else
+					y = YearFor(c, m, day);
+				if (d2)
+				{
+					char		buf[64];
+					const char *a = FormatDate(c, y, m, d1);
+					const char *b = FormatDate(c, y, m, d2);
+
+					if (!a || !b)
+						return -1;
+					snprintf(buf, sizeof(buf), "%s/%s", a, b);
+					return AddDate(c, i, end, KeepString(c, buf, strlen(buf)),
+								   "date:d-d month") ? end - i : -1;
+				}
+				return AddDate(c, i, end, FormatDate(c, y, m, day), "date:d month y") ? end - i : -1;
+			}
+		}
+	}
+
+	/* monthname [day[,]] [year] */
+	w = WordAt(c, i, WORD_MONTH_NAME, WORD_MONTH_NAME, &wl);
+	if (w >= 0 && (doc->tok[i].flags & (TK_CAP | TK_LOWER)))
+	{
+		int			m = c->lex->words[w].ival;
+		int			j = i + wl;
+		int			day = IntTok(c, j);
+
+		if (day >= 1 && day <= 31 && ValidDay(0, m, day) && !IsYear(day))
+		{
+			int			y = 0;
+			int			end = j + 1;
+
+			if (IsPunctTok(c, end, ','))
+				end++;
+			if (IsYear(IntTok(c, end)))
+				y = IntTok(c, end), end++;
+			else
+			{
+				y = YearFor(c, m, day);
+				end = j + 1;
+			}
+			return AddDate(c, i, end, FormatDate(c, y, m, day), "date:month d, y") ? end - i : -1;
+		}
+		if (IsYear(IntTok(c, j)))
+		{
+			int			y = IntTok(c, j);
+			int			end = j + 1;
+
+			if (WordAt(c, end, WORD_YEAR_SUFFIX, WORD_YEAR_SUFFIX, &wl) >= 0)
+				end += wl;
+			return AddDate(c, i, end, FormatDate(c, y, m, 0), "date:month y") ? end - i : -1;
+		}
+	}
+
+	/* Vietnamese "tháng 1 [năm 2014 | /2014]" */
+	w = WordAt(c, i, WORD_MONTH_PREFIX, WORD_MONTH_PREFIX, &wl);
+	if (w >= 0)
+	{
+		int			m = IntTok(c, i + wl);
+
+		if (m >= 1 && m <= 12)
+		{
+			int			end = i + wl + 1;
+			int			y = 0;
+
+			if (IsPunctTok(c, end, '/') && IsYear(IntTok(c, end + 1)))
+				y = IntTok(c, end + 1), end += 2;
+			else if ((w = WordAt(c, end, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl)) >= 0 &&
+					 IsYear(IntTok(c, end + wl)))
+				y = IntTok(c, end + wl), end += wl + 1;
+			else
+				y = YearFor(c, m, 15);
+			return AddDate(c, i, end, FormatDate(c, y, m, 0), "date:month-prefix") ? end - i : -1;
+		}
+	}
+
+	/* relative: yesterday, last year, this month */
+	w = WordAt(c, i, WORD_DAY, WORD_YEAR_REL, &wl);
+	if (w >= 0 && c->published.year)
+	{
+		const LexWord *lw = &c->lex->words[w];
+		int			y = c->published.year,
+					m = c->published.month,
+					d = c->published.day;
+
+		switch (lw->type)
+		{
+			case WORD_DAY:
+				CivilFromDays(DaysFromCivil(y, m, d) + lw->ival, &y, &m, &d);
+				return AddDate(c, i, i + wl, FormatDate(c, y, m, d), "date:relative-day") ? wl : -1;
+			case WORD_MONTH_REL:
+				m += lw->ival;
+				while (m < 1)
+					m += 12, y--;
+				while (m > 12)
+					m -= 12, y++;
+				return AddDate(c, i, i + wl, FormatDate(c, y, m, 0), "date:relative-month") ? wl : -1;
+			case WORD_YEAR_REL:
+				return AddDate(c, i, i + wl, FormatDate(c, y + lw->ival, 0, 0), "date:relative-year") ? wl : -1;
+			default:
+				break;
+		}
+	}
+
+	/* weekday: the latest such day up to publication (or the next one) */
+	w = WordAt(c, i, WORD_WEEKDAY, WORD_WEEKDAY, &wl);
+	if (w >= 0 && c->published.year && !IntTok(c, i + wl) /* not "Monday 3" */ )
+	{
+		int			want = c->lex->words[w].ival;	/* 1 = Sunday */
+		long		pub = DaysFromCivil(c->published.year, c->published.month,
+										c->published.day);
+		int			pubwd = (int) (((pub % 7) + 7 + 4) % 7) + 1;	/* 1970-01-01
+																	 * was a
+																	 * Thursday */
+		int			back = (pubwd - want + 7) % 7;
+		int			y,
+					m,
+					d;
+		int			nl;
+
+		if (WordAt(c, i + wl, WORD_NEXT, WORD_NEXT, &nl) >= 0 ||
+			(i > 0 && WordAt(c, i - 1, WORD_NEXT, WORD_NEXT, &nl) >= 0))
+			back = -((want - pubwd + 7) % 7 ? (want - pubwd + 7) % 7 : 7);
+		CivilFromDays(pub - back, &y, &m, &d);
+		return AddDate(c, i, i + wl, FormatDate(c, y, m, d), "date:weekday") ? wl : -1;
+	}
+
+	/* a year: "2014", "năm 2014", "2014 r.", "в 2014 году" */
+	if (IsYear(v) && n == 4)
+	{
+		int			end = i + 1;
+		const char *rule = "date:year";
+
+		/* not the start of an amount or a count of things in a money phrase */
+		if (WordAt(c, i + 1, WORD_SCALE, WORD_CURRENCY, &wl) >= 0)
+			return 0;
+		if (WordAt(c, end, WORD_YEAR_SUFFIX, WORD_YEAR_SUFFIX, &wl) >= 0)
+			end += wl, rule = "date:year-suffix";
+		/* 2016 i 2017, 2016-2024 */
+		return AddDate(c, i, end, FormatDate(c, v, 0, 0), rule) ? end - i : -1;
+	}
+	/* "2016-2024" as one token: a span */
+	if ((doc->tok[i].flags & TK_NUM) && n == 9 && f[4] == '-' &&
+		AllDigits(f, 4) && AllDigits(f + 5, 4))
+	{
+		int			a = atoi(f),
+					b = atoi(f + 5);
+
+		if (IsYear(a) && IsYear(b) && a < b)
+		{
+			char		buf[16];
+
+			snprintf(buf, sizeof(buf), "%04d/%04d", a, b);
+			return AddDate(c, i, i + 1, KeepString(c, buf, strlen(buf)), "date:years") ? 1 : -1;
+		}
+	}
+	return 0;
+}
+
+static const char *
+FormatMoney(Ctx *c, double value, const char *code)
+{
+	char		buf[64];
+
+	if (value >= 1e18 || value <= 0 || !isfinite(value))
+		return NULL;
+	if (fabs(value - round(value)) < 1e-6 * (value > 1 ? value : 1))
+		snprintf(buf, sizeof(buf), "%.0f %s", round(value), code);
+	else
+		snprintf(buf, sizeof(buf), "%.2f %s", value, code);
+	return KeepString(c, buf, strlen(buf));
+}
+
+/* Connectors allowed between a scale and a currency: "miliardi di dollari" */
+static bool
+IsMoneyConnector(const Ctx *c, int i)
+{
+	return TokIs(c, i, "di") || TokIs(c, i, "de") || TokIs(c, i, "d'") ||
+		TokIs(c, i, "of") || TokIs(c, i, "do");
+}
+
+/*
+ * MoneyAt tries the money patterns at token i; returns tokens used.
+ */
+static int
+MoneyAt(Ctx *c, int i)
+{
+	int			start = i;
+	int			j = i;
+	int			wl;
+	int32_t		w;
+	const char *code = NULL;
+	double		value;
+	double		scale = 1;
+	size_t		used;
+	const char *f;
+	uint32_t	n;
+
+	/* a currency symbol or code before the number: $24, US$ 5, € 1,2 */
+	w = WordAt(c, j, WORD_CURRENCY, WORD_CURRENCY, &wl);
+	if (w >= 0)
+	{
+		if (j + wl >= c->doc->ntok || !(c->doc->tok[j + wl].flags & TK_NUM))
+			return 0;
+		code = c->lex->words[w].code;
+		j += wl;
+	}
+	if (j >= c->doc->ntok || !(c->doc->tok[j].flags & TK_NUM))
+		return 0;
+	f = Fold(c, j);
+	n = FoldLen(c, j);
+	used = ParseNumber(f, n, c->lang, &value);
+	if (used == 0)
+		return 0;
+	if (used < n)
+	{
+		/* "1.5bn", "24m": a scale glued to the number */
+		char		key[64];
+
+		if (n - used >= sizeof(key))
+			return 0;
+		memcpy(key, f + used, n - used);
+		for (w = strmap_get(&c->lex->word_keys, key, n - used); w >= 0;
+			 w = c->lex->words[w].next)
+			if ((c->lex->words[w].type == WORD_SCALE ||
+				 c->lex->words[w].type == WORD_SCALE_ABBREV) &&
+				(c->lex->words[w].lang[0] == '*' ||
+				 strcmp(c->lex->words[w].lang, c->lang) == 0))
+				break;
+		if (w < 0)
+			return 0;
+		scale = c->lex->words[w].dval;
+	}
+	j++;
+	/* a scale word: tỷ, mld, miliardi, billion, млрд (with its full stop) */
+	if (scale == 1)
+	{
+		int			cl;
+
+		w = WordAt(c, j, WORD_SCALE, WORD_SCALE_ABBREV, &wl);
+		if (w >= 0 && (c->lex->words[w].type == WORD_SCALE || code ||
+					   WordAt(c, j + wl, WORD_CURRENCY, WORD_CURRENCY, &cl) >= 0))
+		{
+			scale = c->lex->words[w].dval;
+			j += wl;
+			if (IsPunctTok(c, j, '.'))
+				j++;
+		}
+	}
+	if (!code)
+	{
+		int			k = j;
+
+		if (IsMoneyConnector(c, k))
+			k++;
+		w = WordAt(c, k, WORD_CURRENCY, WORD_CURRENCY, &wl);
+		if (w < 0)
+			return 0;
+		code = c->lex->words[w].code;
+		j = k + wl;
+	}
+	{
+		const char *canon = FormatMoney(c, value * scale, code);
+
+		if (!canon)
+			return 0;
+		if (AddMention(c, ENT_MONEY, canon, canon, "", start, j, 0.9f,
+					   "money", true) < 0)
+			return -1;
+	}
+	return j - start;
+}
+
+static bool
+FindDatesAndMoney(Ctx *c)
+{
+	for (int i = 0; i < c->doc->ntok; i++)
+	{
+		int			k;
+
+		if (c->claim[i] >= 0)
+			continue;
+		if ((k = MoneyAt(c, i)) < 0)
+			return false;
+		if (k > 0)
+		{
+			i += k - 1;
+			continue;
+		}
+		if ((k = DateAt(c, i)) < 0)
+			return false;
+		if (k > 0)
+			i += k - 1;
+	}
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * Lexicon names
+ * ----------------------------------------------------------------
+ */
+typedef struct Match
+{
+	int32_t		alias;
+	int			len;			/* tokens */
+	bool		exact;
+} Match;
+
+/*
+ * CaseOk checks the capitalisation of tokens [i, i+len) against alias al.
+ */
+static bool
+CaseOk(const Ctx *c, const LexAlias *al, int i)
+{
+	uint32_t	f0 = c->doc->tok[i].flags;
+
+	if (al->flags & (AL_ADJ | AL_LOWER))
+		return true;
+	if (al->flags & AL_CASE)
+	{
+		for (int k = 0; k < al->ntok; k++)
+		{
+			uint32_t	f = c->doc->tok[i + k].flags;
+			bool		want = (al->shape >> k) & 1;
+
+			if (want && !(f & (TK_CAP | TK_ALLCAPS)))
+				return false;
+		}
+		/* an acronym written as a word (Un, Is) is not the acronym */
+		return !(al->ntok == 1 && (al->shape & 1) && (f0 & TK_CAP) &&
+				 !(f0 & TK_ALLCAPS) && FoldLen(c, i) <= 4);
+	}
+	return (f0 & (TK_CAP | TK_ALLCAPS)) || !(f0 & TK_LOWER);
+}
+
+static void
+Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
+	 Match *best)
+{
+	Variant		v[MAX_VARIANTS];
+	int			nv;
+	int			t = i + depth;
+
+	if (t >= c->doc->ntok || depth >= c->lex->max_tokens || c->claim[t] >= 0)
+		return;
+	if (depth > 0 && !SameLine(c, i, t))
+		return;
+	nv = Variants(c, t, v);
+	for (int k = 0; k < nv; k++)
+	{
+		size_t		n = klen;
+		int32_t		a;
+
+		if (n + v[k].len + 2 >= 1024)
+			continue;
+		if (depth > 0)
+			key[n++] = KEY_SEP;
+		memcpy(key + n, v[k].s, v[k].len);
+		n += v[k].len;
+		for (a = strmap_get(&c->lex->keys, key, n); a >= 0;
+			 a = c->lex->aliases[a].next)
+		{
+			const LexAlias *al = &c->lex->aliases[a];
+			bool		ex = exact && v[k].type == 0;
+			int			len = depth + 1;
+
+			if (al->ntok != len || !AliasLangOk(c, al->lang))
+				continue;
+			if (v[k].type == RULE_NOUN && (al->flags & AL_ADJ))
+				continue;
+			if (v[k].type == RULE_ADJ && !(al->flags & AL_ADJ))
+				continue;
+			if (!CaseOk(c, al, i))
+				continue;
+			if (len > best->len || (len == best->len && ex && !best->exact) ||
+				(len == best->len && ex == best->exact &&
+				 strcmp(al->lang, c->lang) == 0 &&
+				 strcmp(c->lex->aliases[best->alias].lang, c->lang) != 0))
+			{
+				best->alias = a;
+				best->len = len;
+				best->exact = ex;
+			}
+		}
+		if (strmap_get(&c->lex->prefixes, key, n) >= 0)
+			Walk(c, i, depth + 1, key, n, exact && v[k].type == 0, best);
+	}
+}
+
+/*
+ * HasEvidence decides whether an ambiguous name at [i, i+len) of entity e
+ * stands for it: the entity is named unambiguously elsewhere in the
+ * article, a title or state body that takes a country precedes it, or
+ * another country is named right next to it.
+ */
+static bool
+HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
+{
+	if (c->entity_seen[e])
+		return true;
+	/* a title like "Thủ tướng", "Ngoại trưởng" right before */
+	for (int back = 1; back <= 3 && i - back >= 0; back++)
+	{
+		char		key[512];
+		size_t		klen = 0;
+
+		for (int j = i - back; j < i; j++)
+		{
+			if (klen + FoldLen(c, j) + 1 >= sizeof(key))
+				break;
+			if (j > i - back)
+				key[klen++] = KEY_SEP;
+			memcpy(key + klen, Fold(c, j), FoldLen(c, j));
+			klen += FoldLen(c, j);
+		}
+		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
+			 t = c->lex->titles[t].next)
+			if (!(c->lex->titles[t].flags & TITLE_HONORIFIC))
+				return true;
+		if (strmap_get(&c->lex->body_keys, key, klen) >= 0)
+			return true;
+	}
+	/* a neighbouring country: "Nga và Anh", "Mỹ, Anh và Pháp" */
+	for (int d = -3; d <= len + 2; d++)
+	{
+		int			j = i + d;
+
+		if (d >= 0 && d < len)
+			continue;
+		if (j < 0 || j >= c->doc->ntok || !SameLine(c, i, j))
+			continue;
+		if (cand_entity[j] >= 0 && cand_entity[j] != e &&
+			c->lex->entities[cand_entity[j]].kind == ENT_COUNTRY)
+			return true;
+	}
+	return false;
+}
+
+static bool
+IsHonorificBefore(const Ctx *c, int i)
+{
+	if (i <= 0)
+		return false;
+	for (int32_t t = strmap_get(&c->lex->title_keys, Fold(c, i - 1), FoldLen(c, i - 1));
+		 t >= 0; t = c->lex->titles[t].next)
+		if (c->lex->titles[t].flags & TITLE_HONORIFIC)
+			return true;
+	return false;
+}
+
+/*
+ * FindNames matches lexicon names, longest first.  Ambiguous names and bare
+ * surnames are kept only with evidence.
+ */
+static bool
+FindNames(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+	Match	   *found = ent_alloc((size_t) doc->ntok * sizeof(Match) + 1);
+	int32_t    *cand_entity = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
+	char		key[1024];
+	bool		ok = true;
+
+	if (!found || !cand_entity)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		found[i].alias = -1;
+		found[i].len = 0;
+		cand_entity[i] = -1;
+	}
+	/* pass 1: candidates */
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		Match		best = {-1, 0, false};
+
+		if ((i & 1023) == 0)
+			ENT_CHECK_INTERRUPTS();
+		if (c->claim[i] >= 0 || !(doc->tok[i].flags & (TK_WORD | TK_PUNCT | TK_NUM)))
+			continue;
+		Walk(c, i, 0, key, 0, true, &best);
+		if (best.alias < 0)
+			continue;
+		found[i] = best;
+		for (int k = i; k < i + best.len; k++)
+			cand_entity[k] = c->lex->aliases[best.alias].entity;
+		{
+			const LexAlias *al = &c->lex->aliases[best.alias];
+
+			if (!(al->flags & (AL_AMBIGUOUS | AL_SURNAME)))
+				c->entity_seen[al->entity] = 1;
+		}
+		i += best.len - 1;
+	}
+	/* pass 2: keep those with evidence */
+	for (int i = 0; i < doc->ntok && ok; i++)
+	{
+		const LexAlias *al;
+		const LexEntity *ent;
+		float		conf;
+
+		if (found[i].alias < 0)
+			continue;
+		al = &c->lex->aliases[found[i].alias];
+		ent = &c->lex->entities[al->entity];
+		if ((al->flags & AL_AMBIGUOUS) &&
+			(IsHonorificBefore(c, i) ||
+			 !HasEvidence(c, i, found[i].len, al->entity, cand_entity)))
+			continue;
+		if ((al->flags & AL_SURNAME) && !c->entity_seen[al->entity] &&
+			!(FoldLen(c, i) >= 5 || IsHonorificBefore(c, i)))
+			continue;
+		/* a one-word name from CLDR's city list needs a capital and some length */
+		if ((al->flags & AL_CLDR) && ent->kind == ENT_PLACE && found[i].len == 1 &&
+			FoldLen(c, i) < 4)
+			continue;
+		conf = found[i].exact ? 0.9f : 0.8f;
+		if (al->flags & (AL_AMBIGUOUS | AL_SURNAME))
+			conf -= 0.15f;
+		if (AddMention(c, ent->kind, ent->id, ent->canonical,
+					   ent->kind == ENT_COUNTRY ? ent->id : ent->country,
+					   i, i + found[i].len, conf, al->rule, true) < 0)
+			ok = false;
+		i += found[i].len - 1;
+	}
+	ent_free(found);
+	ent_free(cand_entity);
+	return ok;
+}
+
+/* ----------------------------------------------------------------
+ * People
+ * ----------------------------------------------------------------
+ */
+
+/* name particles inside a name: bin Salman, ul Hassan, von der Leyen */
+static bool
+IsParticle(const Ctx *c, int i)
+{
+	static const char *const p[] = {
+		"bin", "ibn", "al", "ul", "el", "de", "van", "von", "der", "den", "di",
+		"da", "du", "dos", "das", "del", "la", "le", "y", "bint", "abu", NULL
+	};
+
+	if (!(c->doc->tok[i].flags & TK_LOWER))
+		return false;
+	for (const char *const *s = p; *s; s++)
+		if (TokIs(c, i, *s))
+			return true;
+	return false;
+}
+
+static bool
+IsGivenName(const Ctx *c, int i, bool family)
+{
+	Variant		v[MAX_VARIANTS];
+	int			nv;
+
+	if (!IsCapWord(c, i))
+		return false;
+	nv = Variants(c, i, v);
+	for (int k = 0; k < nv; k++)
+	{
+		int32_t		g;
+
+		if (v[k].type == RULE_ADJ)
+			continue;
+		g = strmap_get(&c->lex->given_names, v[k].s, v[k].len);
+		if (g == (family ? 2 : 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * NameSpan returns how many tokens from i form a person's name: capitalised
+ * words (and particles between them) not claimed by another mention, at
+ * most max.
+ */
+static int
+NameSpan(const Ctx *c, int i, int max)
+{
+	int			n = 0;
+
+	while (n < max && i + n < c->doc->ntok)
+	{
+		int			t = i + n;
+
+		if (c->claim[t] >= 0 || !SameLine(c, i, t))
+			break;
+		if (IsCapWord(c, t) && !(c->doc->tok[t].flags & TK_ALLCAPS && FoldLen(c, t) <= 1))
+		{
+			/* stop before a month or weekday name */
+			int			wl;
+
+			if (WordAt(c, t, WORD_MONTH_NAME, WORD_WEEKDAY, &wl) >= 0 && n > 0)
+				break;
+			n++;
+			continue;
+		}
+		if (n > 0 && IsParticle(c, t) && IsCapWord(c, t + 1))
+		{
+			n++;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+static const char *
+JoinSurface(Ctx *c, int ts, int te)
+{
+	char		buf[512];
+	size_t		k = 0;
+
+	for (int i = ts; i < te; i++)
+	{
+		const EntToken *t = &c->doc->tok[i];
+		size_t		n = t->byte_end - t->byte_start;
+
+		if (k + n + 2 >= sizeof(buf))
+			break;
+		if (i > ts && (t->flags & TK_SPACE_BEFORE))
+			buf[k++] = ' ';
+		memcpy(buf + k, c->doc->text + t->byte_start, n);
+		k += n;
+	}
+	return KeepString(c, buf, k);
+}
+
+/*
+ * PersonCanonical gives the canonical name of a person found by shape: the
+ * name as written, in Latin letters (BGN/PCGN for Russian and Ukrainian).
+ */
+static const char *
+PersonCanonical(Ctx *c, const char *surface)
+{
+	bool		latin = true;
+	EntBuf		b;
+	const char *id;
+	const char *res;
+
+	for (const unsigned char *p = (const unsigned char *) surface; *p; p++)
+		if (*p >= 0xD0 && *p <= 0xD4)	/* Cyrillic lead bytes */
+			latin = false;
+	if (latin)
+		return surface;
+	id = LangIs(c, "uk") ? "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII" :
+		"Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+	entbuf_init(&b, strlen(surface) * 2 + 8);
+	if (!ent_translit(surface, strlen(surface), id, &b, c->err))
+	{
+		ent_free(b.data);
+		return surface;
+	}
+	res = KeepString(c, b.data, b.len);
+	ent_free(b.data);
+	return res ? res : surface;
+}
+
+/*
+ * TitleAt returns the length in tokens of a title phrase at i (0 if none)
+ * and its flags.
+ */
+static int
+TitleAt(const Ctx *c, int i, uint16_t *flags)
+{
+	char		key[512];
+	size_t		klen = 0;
+	int			best = 0;
+
+	for (int j = i; j < c->doc->ntok && j < i + 6; j++)
+	{
+		uint32_t	n = FoldLen(c, j);
+
+		if (klen + n + 1 >= sizeof(key))
+			break;
+		if (j > i)
+			key[klen++] = KEY_SEP;
+		memcpy(key + klen, Fold(c, j), n);
+		klen += n;
+		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
+			 t = c->lex->titles[t].next)
+		{
+			const LexTitle *lt = &c->lex->titles[t];
+
+			if (lt->lang[0] != '*' && strcmp(lt->lang, c->lang) != 0 &&
+				c->lang[0])
+				continue;
+			best = j - i + 1;
+			*flags = lt->flags;
+			break;
+		}
+		if (strmap_get(&c->lex->title_prefixes, key, klen) < 0)
+			break;
+	}
+	return best;
+}
+
+static bool
+AddPerson(Ctx *c, int ts, int te, const char *country, float conf,
+		  const char *rule)
+{
+	const char *surface = JoinSurface(c, ts, te);
+	int32_t		m;
+
+	if (!surface)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	m = AddMention(c, ENT_PERSON, surface, PersonCanonical(c, surface),
+				   country, ts, te, conf, rule, true);
+	if (m < 0)
+		return false;
+	for (int i = ts; i < te; i++)
+		c->person_of[i] = m;
+	return true;
+}
+
+/*
+ * FindPeople finds people after titles, by given names and (Vietnamese) by
+ * family names.
+ */
+static bool
+FindPeople(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		uint16_t	tflags = 0;
+		int			tl;
+		int			j;
+		const char *country = "";
+		int			n;
+		int			max = LangIs(c, "vi") ? 4 : 3;
+
+		if ((i & 1023) == 0)
+			ENT_CHECK_INTERRUPTS();
+		tl = TitleAt(c, i, &tflags);
+		if (tl > 0)
+		{
+			j = i + tl;
+			/* "Tổng thống Nga Vladimir Putin", "minister spraw zagranicznych
+			 * Rosji Siergiej Ławrow": skip a country or a country adjective */
+			for (int skip = 0; skip < 4 && j < doc->ntok; skip++)
+			{
+				int32_t		m = c->claim[j];
+
+				if (m >= 0 && (c->out->m[m].kind == ENT_COUNTRY ||
+							   c->out->m[m].kind == ENT_ORGANIZATION))
+				{
+					if (c->out->m[m].kind == ENT_COUNTRY)
+						country = c->out->m[m].entity_id;
+					j = c->out->m[m].tok_end;
+					continue;
+				}
+				/* lower-case words between title and name (spraw
+				 * zagranicznych) */
+				if ((doc->tok[j].flags & TK_LOWER) && SameLine(c, i, j) &&
+					!(tflags & TITLE_HONORIFIC) && skip < 3 && j + 1 < doc->ntok &&
+					!(doc->tok[j].flags & TK_PUNCT))
+				{
+					j++;
+					continue;
+				}
+				break;
+			}
+			if (j < doc->ntok && c->claim[j] >= 0 &&
+				c->out->m[c->claim[j]].kind == ENT_PERSON)
+			{
+				i = j;
+				continue;
+			}
+			n = NameSpan(c, j, max);
+			if (n > 0 && SameLine(c, i, j))
+			{
+				if (!AddPerson(c, j, j + n, country,
+							   (tflags & TITLE_HONORIFIC) ? 0.7f : 0.8f,
+							   "pattern:title"))
+					return false;
+				i = j + n - 1;
+				continue;
+			}
+			i += tl - 1;
+			continue;
+		}
+		/* Vladimir Putin, Jan Kowalski: a known given name, then a surname */
+		if (c->claim[i] < 0 && IsGivenName(c, i, false) &&
+			(n = NameSpan(c, i, 3)) >= 2)
+		{
+			if (!AddPerson(c, i, i + n, "", 0.7f, "pattern:given-name"))
+				return false;
+			i += n - 1;
+			continue;
+		}
+		/* Nguyễn Văn An: a Vietnamese family name, then given names */
+		if (LangIs(c, "vi") && c->claim[i] < 0 && IsGivenName(c, i, true) &&
+			(n = NameSpan(c, i, 4)) >= 2)
+		{
+			if (!AddPerson(c, i, i + n, "VN", 0.65f, "pattern:family-name"))
+				return false;
+			i += n - 1;
+		}
+	}
+	return true;
+}
+
+/*
+ * Propagate links later mentions of a person's surname (or its inflected
+ * forms) to the full name found earlier in the article.
+ */
+static bool
+Propagate(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+	StrMap		surnames;
+	int32_t		nmentions = c->out->n;
+	bool		ok = true;
+
+	if (!strmap_init(&surnames, 64))
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	for (int32_t m = 0; m < nmentions && ok; m++)
+	{
+		const EntMention *pm = &c->out->m[m];
+		Variant		v[MAX_VARIANTS];
+		int			nv,
+					last = pm->tok_end - 1;
+
+		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start < 2)
+			continue;
+		nv = Variants(c, last, v);
+		for (int k = 0; k < nv && ok; k++)
+			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
+				strmap_get(&surnames, v[k].s, v[k].len) < 0)
+				ok = strmap_put(&surnames, v[k].s, v[k].len, m);
+	}
+	for (int i = 0; i < doc->ntok && ok && surnames.count; i++)
+	{
+		Variant		v[MAX_VARIANTS];
+		int			nv;
+
+		if (c->claim[i] >= 0 || !IsCapWord(c, i) || (doc->tok[i].flags & TK_ALLCAPS))
+			continue;
+		nv = Variants(c, i, v);
+		for (int k = 0; k < nv; k++)
+		{
+			int32_t		m;
+
+			if (v[k].type == RULE_ADJ)
+				continue;
+			m = strmap_get(&surnames, v[k].s, v[k].len);
+			if (m >= 0)
+			{
+				const EntMention *pm = &c->out->m[m];
+
+				if (AddMention(c, ENT_PERSON, pm->entity_id, pm->canonical,
+							   pm->country, i, i + 1, 0.75f,
+							   "propagation:surname", true) < 0)
+					ok = false;
+				break;
+			}
+		}
+	}
+	strmap_free(&surnames);
+	return ok;
+}
+
+/* ----------------------------------------------------------------
+ * State bodies, equipment, organizations by shape
+ * ----------------------------------------------------------------
+ */
+
+/* The country of a mention right at token i: a COUNTRY mention. */
+static const char *
+CountryAt(const Ctx *c, int i, int *end)
+{
+	int32_t		m;
+
+	if (i < 0 || i >= c->doc->ntok)
+		return NULL;
+	m = c->claim[i];
+	if (m < 0 || c->out->m[m].kind != ENT_COUNTRY || c->out->m[m].tok_start != i)
+		return NULL;
+	*end = c->out->m[m].tok_end;
+	return c->out->m[m].entity_id;
+}
+
+static const char *
+CountryEndingAt(const Ctx *c, int i, int *start)
+{
+	int32_t		m;
+
+	if (i < 0 || i >= c->doc->ntok)
+		return NULL;
+	m = c->claim[i];
+	if (m < 0 || c->out->m[m].kind != ENT_COUNTRY || c->out->m[m].tok_end != i + 1)
+		return NULL;
+	*start = c->out->m[m].tok_start;
+	return c->out->m[m].entity_id;
+}
+
+static const char *
+FillTemplate(Ctx *c, const char *tpl, const char *code)
+{
+	const LexCountryInfo *ci = ent_lexicon_country(c->lex, code);
+	char		buf[256];
+	size_t		k = 0;
+
+	if (!ci)
+		return NULL;
+	for (const char *p = tpl; *p && k + 64 < sizeof(buf);)
+	{
+		if (strncmp(p, "{country}", 9) == 0)
+		{
+			k += snprintf(buf + k, sizeof(buf) - k, "%s", ci->name);
+			p += 9;
+		}
+		else if (strncmp(p, "{adj}", 5) == 0)
+		{
+			k += snprintf(buf + k, sizeof(buf) - k, "%s",
+						  ci->adjective[0] ? ci->adjective : ci->name);
+			p += 5;
+		}
+		else
+			buf[k++] = *p++;
+	}
+	return KeepString(c, buf, k);
+}
+
+static bool
+FindBodies(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		char		key[512];
+		size_t		klen = 0;
+		int32_t		best = -1;
+		int			bl = 0;
+
+		if (c->claim[i] >= 0 && c->out->m[c->claim[i]].kind != ENT_ORGANIZATION)
+			continue;
+		for (int j = i; j < doc->ntok && j < i + 6; j++)
+		{
+			uint32_t	n = FoldLen(c, j);
+
+			if (klen + n + 1 >= sizeof(key))
+				break;
+			if (j > i)
+				key[klen++] = KEY_SEP;
+			memcpy(key + klen, Fold(c, j), n);
+			klen += n;
+			for (int32_t b = strmap_get(&c->lex->body_keys, key, klen); b >= 0;
+				 b = c->lex->bodies[b].next)
+				if (strcmp(c->lex->bodies[b].lang, c->lang) == 0 ||
+					c->lex->bodies[b].lang[0] == '*')
+				{
+					best = b;
+					bl = j - i + 1;
+					break;
+				}
+			if (strmap_get(&c->lex->body_prefixes, key, klen) < 0)
+				break;
+		}
+		if (best >= 0)
+		{
+			const LexBody *body = &c->lex->bodies[best];
+			const char *code = NULL;
+			int			ts = i,
+						te = i + bl;
+			int			e;
+
+			if ((body->position & 1) && (code = CountryAt(c, i + bl, &e)) != NULL)
+				te = e;
+			else if ((body->position & 2) && (code = CountryEndingAt(c, i - 1, &e)) != NULL)
+				ts = e;
+			if (code)
+			{
+				const char *canon = FillTemplate(c, body->canonical, code);
+
+				if (canon && AddMention(c, ENT_ORGANIZATION, canon, canon, code,
+										ts, te, 0.85f, "pattern:state-body",
+										false) < 0)
+					return false;
+				for (int k = i; k < i + bl; k++)
+					if (c->claim[k] < 0)
+						c->claim[k] = c->out->n - 1;
+				i = te - 1;
+			}
+		}
+	}
+	return true;
+}
+
+/*
+ * DesignationShape: letters (1-4), a hyphen, digits (1-4), then up to three
+ * letters or digits: Mi-35M, Su-35, S-400, F-16, JF-17, Kh-101, Ми-17.
+ */
+static bool
+DesignationShape(const Ctx *c, int i)
+{
+	const EntToken *t = &c->doc->tok[i];
+	const char *s = c->doc->text + t->byte_start;
+	size_t		n = t->byte_end - t->byte_start;
+	size_t		k = 0;
+	int			letters = 0,
+				digits = 0,
+				tail = 0;
+	const char *f = Fold(c, i);
+
+	if (!(t->flags & TK_HYPHEN) || !(t->flags & (TK_CAP | TK_ALLCAPS)))
+		return false;
+	/* not covid-19, sars-cov-2, g-7, h-1b */
+	if (strncmp(f, "covid", 5) == 0 || strncmp(f, "sars", 4) == 0 ||
+		strncmp(f, "mers", 4) == 0 || f[0] == 'g' || f[0] == 'h')
+		return false;
+	while (k < n && s[k] != '-')
+	{
+		unsigned char ch = (unsigned char) s[k];
+
+		if (isdigit(ch))
+			return false;
+		letters++;
+		k += (ch < 0x80) ? 1 : (ch < 0xE0 ? 2 : 3);
+	}
+	if (letters < 1 || letters > 4 || k >= n)
+		return false;
+	k++;
+	while (k < n && isdigit((unsigned char) s[k]))
+		digits++, k++;
+	if (digits < 1 || digits > 4)
+		return false;
+	while (k < n)
+	{
+		unsigned char ch = (unsigned char) s[k];
+
+		if (ch == '-')
+			return false;
+		tail++;
+		k += (ch < 0x80) ? 1 : (ch < 0xE0 ? 2 : 3);
+	}
+	return tail <= 3;
+}
+
+static bool
+FindDesignations(Ctx *c)
+{
+	for (int i = 0; i < c->doc->ntok; i++)
+	{
+		const EntToken *t = &c->doc->tok[i];
+		const char *surface;
+		const char *canon;
+
+		if (c->claim[i] >= 0 || !DesignationShape(c, i))
+			continue;
+		surface = KeepString(c, c->doc->text + t->byte_start,
+							 t->byte_end - t->byte_start);
+		canon = surface;
+		if (surface && (t->flags & TK_NONLATIN))
+		{
+			EntBuf		b;
+
+			entbuf_init(&b, 64);
+			if (ent_translit(surface, strlen(surface),
+							 "Russian-Latin/BGN; Any-Latin; Latin-ASCII", &b, c->err))
+				canon = KeepString(c, b.data, b.len);
+			ent_free(b.data);
+		}
+		/* a plural s: F-16s */
+		if (canon && strlen(canon) > 3 && canon[strlen(canon) - 1] == 's' &&
+			isdigit((unsigned char) canon[strlen(canon) - 2]))
+			canon = KeepString(c, canon, strlen(canon) - 1);
+		if (!surface || !canon)
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		if (AddMention(c, ENT_EQUIPMENT, canon, canon, "", i, i + 1, 0.8f,
+					   "pattern:designation", true) < 0)
+			return false;
+	}
+	return true;
+}
+
+static bool
+IsRoman(const char *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("ivxlcdm", f[i]))
+			return false;
+	return true;
+}
+
+/*
+ * FindOrganizationShapes finds acronyms (2 to 6 capitals) and short quoted
+ * capitalised names («Газпром», „Orlen”) that nothing else claimed.
+ */
+static bool
+FindOrganizationShapes(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		const EntToken *t = &doc->tok[i];
+		const EntLine *line = &doc->lines[t->line];
+		int			caps = 0;
+
+		if (c->claim[i] >= 0 || line->boilerplate)
+			continue;
+		if ((t->flags & TK_ALLCAPS) && !(t->flags & (TK_DIGIT | TK_HYPHEN)) &&
+			t->char_end - t->char_start >= 2 && t->char_end - t->char_start <= 6)
+		{
+			const char *f = Fold(c, i);
+			uint32_t	n = FoldLen(c, i);
+			int			wl;
+
+			if (IsRoman(f, n) || strmap_get(&c->lex->stop_acronyms, f, n) >= 0 ||
+				WordAt(c, i, WORD_CURRENCY, WORD_CURRENCY, &wl) >= 0)
+				continue;
+			/* a line in capitals is a shouted headline, not acronyms */
+			for (int k = line->first_tok; k < line->first_tok + line->ntok; k++)
+				if (doc->tok[k].flags & TK_ALLCAPS)
+					caps++;
+			if (caps * 2 > line->ntok && line->ntok > 2)
+				continue;
+			{
+				const char *surface = KeepString(c, doc->text + t->byte_start,
+												 t->byte_end - t->byte_start);
+
+				if (!surface)
+					return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+				if (AddMention(c, ENT_ORGANIZATION, surface, surface, "", i, i + 1,
+							   0.5f, "pattern:acronym", true) < 0)
+					return false;
+			}
+			continue;
+		}
+		/* «Name», „Name” of one to three capitalised words */
+		if ((t->flags & TK_QUOTE_BEFORE) && IsCapWord(c, i) &&
+			(LangIs(c, "ru") || LangIs(c, "uk") || LangIs(c, "pl") || LangIs(c, "cs")))
+		{
+			int			n = 0;
+
+			while (n < 3 && i + n < doc->ntok && c->claim[i + n] < 0 &&
+				   (doc->tok[i + n].flags & (TK_WORD | TK_NUM)) &&
+				   !(doc->tok[i + n].flags & TK_PUNCT))
+				n++;
+			if (n > 0 && i + n < doc->ntok && (doc->tok[i + n].flags & TK_PUNCT))
+			{
+				const char *q = Fold(c, i + n);
+
+				if (q[0] == '"' || (unsigned char) q[0] >= 0x80)
+				{
+					const char *surface = JoinSurface(c, i, i + n);
+
+					if (!surface)
+						return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+					if (AddMention(c, ENT_ORGANIZATION, surface,
+								   PersonCanonical(c, surface), "", i, i + n,
+								   0.5f, "pattern:quoted-name", true) < 0)
+						return false;
+					i += n - 1;
+				}
+			}
+		}
+	}
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * Driver
+ * ----------------------------------------------------------------
+ */
+static int
+CompareMentions(const void *a, const void *b)
+{
+	const EntMention *x = a,
+			   *y = b;
+
+	if (x->byte_start != y->byte_start)
+		return x->byte_start < y->byte_start ? -1 : 1;
+	if (x->byte_end != y->byte_end)
+		return x->byte_end > y->byte_end ? -1 : 1;
+	return (int) x->kind - (int) y->kind;
+}
+
+bool
+ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
+			EntDate published, EntExtraction *out, EntError *err)
+{
+	Ctx			c;
+	bool		ok;
+
+	memset(out, 0, sizeof(*out));
+	memset(&c, 0, sizeof(c));
+	c.lex = lex;
+	c.out = out;
+	c.err = err;
+	c.lang = lang;
+	c.published = published;
+	c.doc = &out->doc;
+	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))
+		return false;
+	if (!ent_scan(text, len, lang, true, &out->doc, err))
+		return false;
+	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	c.person_of = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
+	if (!c.claim || !c.person_of || !c.entity_seen)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	for (int i = 0; i < out->doc.ntok; i++)
+		c.claim[i] = c.person_of[i] = -1;
+	memset(c.entity_seen, 0, (size_t) lex->nentities + 1);
+
+	ok = MarkBoilerplate(&c) &&
+		FindDatesAndMoney(&c) &&
+		FindNames(&c) &&
+		FindBodies(&c) &&
+		FindPeople(&c) &&
+		FindDesignations(&c) &&
+		Propagate(&c) &&
+		FindOrganizationShapes(&c);
+	ent_free(c.claim);
+	ent_free(c.person_of);
+	ent_free(c.entity_seen);
+	if (!ok)
+		return false;
+	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
+	return true;
+}
+
+void
+ent_extraction_free(EntExtraction *x)
+{
+	for (int i = 0; i < x->nstrings; i++)
+		ent_free(x->strings[i]);
+	ent_free(x->strings);
+	ent_free(x->m);
+	ent_doc_free(&x->doc);
+	memset(x, 0, sizeof(*x));
+}

@@ -1,0 +1,68 @@
+/*-------------------------------------------------------------------------
+ *
+ * extract.h
+ *	  Entity mentions of an article: countries, places, people,
+ *	  organizations, equipment, dates and money, linked to one identity
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/extract.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ENTENTE_EXTRACT_H
+#define ENTENTE_EXTRACT_H
+
+#include "lexicon.h"
+#include "scan.h"
+
+typedef struct EntMention
+{
+	EntKind		kind;
+	const char *entity_id;
+	const char *canonical;
+	const char *country;		/* "" if none */
+	const char *surface;		/* as written */
+	int32_t		tok_start;
+	int32_t		tok_end;		/* exclusive */
+	uint32_t	byte_start;
+	uint32_t	byte_end;
+	uint32_t	char_start;		/* 0-based */
+	uint32_t	char_end;		/* exclusive */
+	int32_t		sentence;
+	bool		boilerplate;
+	float		confidence;
+	const char *rule;
+	bool		dropped;		/* removed during resolution */
+} EntMention;
+
+typedef struct EntDate
+{
+	int			year;			/* 0: unknown */
+	int			month;
+	int			day;
+} EntDate;
+
+typedef struct EntExtraction
+{
+	EntDoc		doc;
+	EntMention *m;
+	int32_t		n;
+	int32_t		cap;
+	char	  **strings;		/* generated strings, freed with the result */
+	int32_t		nstrings;
+	int32_t		capstrings;
+} EntExtraction;
+
+/*
+ * ent_extract finds the mentions of text[0..len) in language lang (an ISO
+ * 639-1 code; "" for none), resolving relative dates against published (year
+ * 0 if unknown).  Mentions are in document order.  Memory comes from
+ * ent_alloc; release it with ent_extraction_free.
+ */
+extern bool ent_extract(Lexicon *lex, const char *text, size_t len,
+						const char *lang, EntDate published,
+						EntExtraction *out, EntError *err);
+extern void ent_extraction_free(EntExtraction *x);
+
+#endif							/* ENTENTE_EXTRACT_H */

@@ -1,0 +1,1126 @@
+/*-------------------------------------------------------------------------
+ *
+ * lexicon.c
+ *	  Building the compiled lexicon
+ *
+ * Sources, in order:
+ *	- data/country_info.tsv: every ISO 3166-1 code with its English name,
+ *	  adjective and capital (the COUNTRY entities and their canonical names);
+ *	- data/countries.tsv, places.tsv, organizations.tsv, people.tsv,
+ *	  equipment.tsv: names in each language;
+ *	- ICU's CLDR data, per language on first use: region and country names
+ *	  (including short and variant forms), time-zone exemplar cities, month
+ *	  and weekday names;
+ *	- cue lists: titles.tsv, state_bodies.tsv, given_names.tsv, dates.tsv,
+ *	  money.tsv, boilerplate.tsv, inflection.tsv, not_organizations.tsv;
+ *	- user entries, added by the caller with ent_lexicon_add.
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/lexicon.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udata.h>
+#include <unicode/udat.h>
+#include <unicode/uenum.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include "normalize.h"
+#include "scan.h"
+
+/* ICU's region and zone bundles (their names are not public API) */
+#define ENT_ICUDATA_REGION U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
+#define ENT_ICUDATA_ZONE U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "zone"
+
+const char *const ent_kind_names[] = {
+	"COUNTRY", "PLACE", "PERSON", "ORGANIZATION", "EQUIPMENT", "DATE",
+	"MONEY", "QUANTITY"
+};
+
+bool
+ent_parse_kind(const char *s, EntKind *kind)
+{
+	for (int k = 0; k < ENT_NKINDS; k++)
+		if (strcasecmp(s, ent_kind_names[k]) == 0)
+		{
+			*kind = (EntKind) k;
+			return true;
+		}
+	return false;
+}
+
+/* ----------------------------------------------------------------
+ * Arena
+ * ----------------------------------------------------------------
+ */
+#define BLOCK_SIZE (256 * 1024)
+
+const char *
+ent_lexicon_strdup(Lexicon *lex, const char *s, size_t n)
+{
+	char	   *p;
+
+	if (n + 1 > BLOCK_SIZE)
+		return NULL;
+	if (lex->nblocks == 0 || lex->block_used + n + 1 > BLOCK_SIZE)
+	{
+		char	  **b = realloc(lex->blocks, (lex->nblocks + 1) * sizeof(char *));
+
+		if (!b)
+			return NULL;
+		lex->blocks = b;
+		lex->blocks[lex->nblocks] = malloc(BLOCK_SIZE);
+		if (!lex->blocks[lex->nblocks])
+			return NULL;
+		lex->nblocks++;
+		lex->block_used = 0;
+		lex->bytes += BLOCK_SIZE;
+	}
+	p = lex->blocks[lex->nblocks - 1] + lex->block_used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	lex->block_used += n + 1;
+	return p;
+}
+
+static const char *
+Dup(Lexicon *lex, const char *s)
+{
+	return ent_lexicon_strdup(lex, s, strlen(s));
+}
+
+/* ----------------------------------------------------------------
+ * Keys
+ * ----------------------------------------------------------------
+ */
+typedef struct Key
+{
+	char		buf[512];
+	size_t		len;
+	int			ntok;
+	uint32_t	shape;			/* bit i: token i capitalised */
+	bool		first_lower;
+	uint32_t	cuts[33];		/* key length after each token */
+} Key;
+
+/*
+ * MakeKey tokenizes s like an article and joins the folded tokens with
+ * KEY_SEP.  Returns false (without err) for names with no tokens or too
+ * long to be a name.
+ */
+static bool
+MakeKey(const char *s, Key *key, EntError *err)
+{
+	EntDoc		doc;
+	bool		ok = true;
+
+	err->status = ENT_OK;
+	key->len = 0;
+	key->ntok = 0;
+	key->shape = 0;
+	key->first_lower = false;
+	if (!ent_scan(s, strlen(s), "", false, &doc, err))
+	{
+		ent_doc_free(&doc);
+		return false;
+	}
+	if (doc.ntok == 0 || doc.ntok > 32)
+		ok = false;
+	for (int i = 0; ok && i < doc.ntok; i++)
+	{
+		const EntToken *t = &doc.tok[i];
+
+		if (key->len + t->fold_len + 1 >= sizeof(key->buf))
+		{
+			ok = false;
+			break;
+		}
+		if (i > 0)
+			key->buf[key->len++] = KEY_SEP;
+		memcpy(key->buf + key->len, ent_tok_fold(&doc, i), t->fold_len);
+		key->len += t->fold_len;
+		key->cuts[i] = (uint32_t) key->len;
+		if (t->flags & (TK_CAP | TK_ALLCAPS))
+			key->shape |= (1u << i);
+		if (i == 0 && (t->flags & TK_LOWER))
+			key->first_lower = true;
+		key->ntok++;
+	}
+	ent_doc_free(&doc);
+	return ok && key->len > 0;
+}
+
+/* ----------------------------------------------------------------
+ * Entities and aliases
+ * ----------------------------------------------------------------
+ */
+static int32_t
+EntityKey(char *buf, size_t cap, EntKind kind, const char *id)
+{
+	return snprintf(buf, cap, "%d|%s", (int) kind, id);
+}
+
+int32_t
+ent_lexicon_entity(const Lexicon *lex, EntKind kind, const char *id)
+{
+	char		buf[600];
+	int			n = EntityKey(buf, sizeof(buf), kind, id);
+
+	if (n <= 0 || (size_t) n >= sizeof(buf))
+		return -1;
+	return strmap_get(&lex->entity_index, buf, n);
+}
+
+/*
+ * GetEntity returns the entity for (kind, id), creating it.
+ */
+static int32_t
+GetEntity(Lexicon *lex, EntKind kind, const char *id, const char *canonical,
+		  const char *country, EntError *err)
+{
+	int32_t		e = ent_lexicon_entity(lex, kind, id);
+	char		buf[600];
+	int			n;
+	LexEntity  *ent;
+
+	if (e >= 0)
+	{
+		ent = &lex->entities[e];
+		if (country && country[0] && !ent->country[0])
+			snprintf(ent->country, sizeof(ent->country), "%s", country);
+		return e;
+	}
+	if (strlen(id) > 500)
+	{
+		ent_fail(err, ENT_ERR_ARGUMENT, "entity id is too long");
+		return -1;
+	}
+	if (lex->nentities == lex->capentities)
+	{
+		int32_t		cap = lex->capentities * 2 + 256;
+		LexEntity  *a = realloc(lex->entities, cap * sizeof(LexEntity));
+
+		if (!a)
+		{
+			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			return -1;
+		}
+		lex->entities = a;
+		lex->capentities = cap;
+	}
+	e = lex->nentities++;
+	ent = &lex->entities[e];
+	ent->kind = kind;
+	ent->id = Dup(lex, id);
+	ent->canonical = canonical ? Dup(lex, canonical) : ent->id;
+	snprintf(ent->country, sizeof(ent->country), "%s", country ? country : "");
+	n = EntityKey(buf, sizeof(buf), kind, id);
+	if (!ent->id || !ent->canonical || !strmap_put(&lex->entity_index, buf, n, e))
+	{
+		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	return e;
+}
+
+/*
+ * AddAlias links the name alias (in lang) to entity e.
+ */
+static bool
+AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
+		 uint16_t flags, const char *rule, EntError *err)
+{
+	Key			key;
+	int32_t		a,
+				head;
+	LexAlias   *al;
+
+	if (!MakeKey(alias, &key, err))
+		return err->status == ENT_OK ? true : false;
+	if (lex->naliases == lex->capaliases)
+	{
+		int32_t		cap = lex->capaliases * 2 + 1024;
+		LexAlias   *arr = realloc(lex->aliases, cap * sizeof(LexAlias));
+
+		if (!arr)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		lex->aliases = arr;
+		lex->capaliases = cap;
+	}
+	head = strmap_get(&lex->keys, key.buf, key.len);
+	/* the same entity under the same key and language: keep one */
+	for (int32_t x = head; x >= 0; x = lex->aliases[x].next)
+		if (lex->aliases[x].entity == e && strcmp(lex->aliases[x].lang, lang) == 0)
+			return true;		/* the first source (a data file) wins */
+	a = lex->naliases++;
+	al = &lex->aliases[a];
+	al->entity = e;
+	al->next = head;
+	al->flags = flags | (key.first_lower ? AL_LOWER : 0);
+	al->ntok = (uint8_t) key.ntok;
+	snprintf(al->lang, sizeof(al->lang), "%s", lang && lang[0] ? lang : "*");
+	al->shape = key.shape;
+	al->rule = rule;
+	if (!strmap_put(&lex->keys, key.buf, key.len, a))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	for (int i = 0; i + 1 < key.ntok; i++)
+		if (!strmap_put(&lex->prefixes, key.buf, key.cuts[i], 1))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if (key.ntok > lex->max_tokens)
+		lex->max_tokens = key.ntok;
+	return true;
+}
+
+bool
+ent_parse_alias_flags(const char *s, uint16_t *flags)
+{
+	*flags = 0;
+	while (s && *s)
+	{
+		const char *comma = strchr(s, ',');
+		size_t		n = comma ? (size_t) (comma - s) : strlen(s);
+
+		while (n > 0 && isspace((unsigned char) *s))
+			s++, n--;
+		while (n > 0 && isspace((unsigned char) s[n - 1]))
+			n--;
+		if (n == 0)
+			;
+		else if (n == 3 && strncmp(s, "adj", 3) == 0)
+			*flags |= AL_ADJ;
+		else if (n == 9 && strncmp(s, "ambiguous", 9) == 0)
+			*flags |= AL_AMBIGUOUS;
+		else if (n == 4 && strncmp(s, "case", 4) == 0)
+			*flags |= AL_CASE;
+		else if (n == 7 && strncmp(s, "surname", 7) == 0)
+			*flags |= AL_SURNAME;
+		else
+			return false;
+		s = comma ? comma + 1 : s + n;
+	}
+	return true;
+}
+
+/*
+ * ent_lexicon_add: see lexicon.h.
+ */
+bool
+ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
+				const char *canonical, const char *lang, const char *alias,
+				const char *country, uint16_t flags, const char *rule,
+				EntError *err)
+{
+	int32_t		e;
+
+	if (!id || !id[0] || !alias || !alias[0])
+		return ent_fail(err, ENT_ERR_ARGUMENT, "empty entity id or alias");
+	if (kind == ENT_COUNTRY && !canonical)
+	{
+		const LexCountryInfo *ci = ent_lexicon_country(lex, id);
+
+		canonical = ci ? ci->name : NULL;
+	}
+	e = GetEntity(lex, kind, id, canonical, country, err);
+	if (e < 0)
+		return false;
+	return AddAlias(lex, e, lang ? lang : "*", alias, flags,
+					rule ? Dup(lex, rule) : "user", err);
+}
+
+/* ----------------------------------------------------------------
+ * Data files
+ * ----------------------------------------------------------------
+ */
+#define MAX_FIELDS 8
+
+typedef bool (*RowFn) (Lexicon *lex, char **f, int nf, const char *rule,
+					   EntError *err);
+
+/*
+ * ReadTsv calls fn for each data line of datadir/name (comments and blank
+ * lines skipped).  A missing file is an error if required.
+ */
+static bool
+ReadTsv(Lexicon *lex, const char *datadir, const char *name, int minfields,
+		bool required, RowFn fn, EntError *err)
+{
+	char		path[1024];
+	FILE	   *f;
+	char	   *buf;
+	long		size;
+	char	   *line;
+	int			lineno = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", datadir, name);
+	f = fopen(path, "rb");
+	if (!f)
+	{
+		if (!required)
+			return true;
+		return ent_fail(err, ENT_ERR_DATA, "could not open data file \"%s\"", path);
+	}
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+		fseek(f, 0, SEEK_SET) != 0)
+	{
+		fclose(f);
+		return ent_fail(err, ENT_ERR_DATA, "could not read data file \"%s\"", path);
+	}
+	buf = malloc(size + 1);
+	if (!buf)
+	{
+		fclose(f);
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
+	if ((long) fread(buf, 1, size, f) != size)
+	{
+		fclose(f);
+		free(buf);
+		return ent_fail(err, ENT_ERR_DATA, "could not read data file \"%s\"", path);
+	}
+	fclose(f);
+	buf[size] = '\0';
+
+	line = buf;
+	while (line && *line)
+	{
+		char	   *nl = strchr(line, '\n');
+		char	   *fields[MAX_FIELDS];
+		int			nf = 0;
+		char	   *p;
+		char		rule[96];
+
+		lineno++;
+		if (nl)
+			*nl = '\0';
+		if (nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+		{
+			line = nl ? nl + 1 : NULL;
+			continue;
+		}
+		p = line;
+		fields[nf++] = p;
+		while ((p = strchr(p, '\t')) != NULL && nf < MAX_FIELDS)
+		{
+			*p++ = '\0';
+			fields[nf++] = p;
+		}
+		for (int i = nf; i < MAX_FIELDS; i++)
+			fields[i] = "";
+		if (nf < minfields)
+		{
+			free(buf);
+			return ent_fail(err, ENT_ERR_DATA,
+							"%s line %d: expected %d tab-separated fields",
+							name, lineno, minfields);
+		}
+		snprintf(rule, sizeof(rule), "%s:%d", name, lineno);
+		if (!fn(lex, fields, nf, rule, err))
+		{
+			free(buf);
+			if (err->status == ENT_OK)
+				return ent_fail(err, ENT_ERR_DATA, "%s line %d is malformed",
+								name, lineno);
+			return false;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	free(buf);
+	return true;
+}
+
+static bool
+RowCountryInfo(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexCountryInfo *ci;
+	int32_t		e;
+
+	if (strlen(f[0]) != 2)
+		return ent_fail(err, ENT_ERR_DATA, "%s: bad country code \"%s\"", rule, f[0]);
+	lex->country_info = realloc(lex->country_info,
+								(lex->ncountry_info + 1) * sizeof(LexCountryInfo));
+	if (!lex->country_info)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	ci = &lex->country_info[lex->ncountry_info];
+	memcpy(ci->code, f[0], 3);
+	ci->name = Dup(lex, f[1]);
+	ci->adjective = Dup(lex, f[2]);
+	ci->capital = Dup(lex, f[3]);
+	if (!strmap_put(&lex->country_info_index, f[0], 2, lex->ncountry_info))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	lex->ncountry_info++;
+	e = GetEntity(lex, ENT_COUNTRY, f[0], f[1], f[0], err);
+	if (e < 0)
+		return false;
+	if (!AddAlias(lex, e, "en", f[1], 0, Dup(lex, rule), err))
+		return false;
+	if (f[2][0] && !AddAlias(lex, e, "en", f[2], AL_ADJ, Dup(lex, rule), err))
+		return false;
+	return true;
+}
+
+const LexCountryInfo *
+ent_lexicon_country(const Lexicon *lex, const char *code)
+{
+	int32_t		i = strmap_get(&lex->country_info_index, code, strlen(code));
+
+	return i >= 0 ? &lex->country_info[i] : NULL;
+}
+
+static bool
+RowCountry(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	uint16_t	flags;
+	const LexCountryInfo *ci = ent_lexicon_country(lex, f[0]);
+	int32_t		e;
+
+	if (!ent_parse_alias_flags(f[3], &flags))
+		return ent_fail(err, ENT_ERR_DATA, "%s: unknown flags \"%s\"", rule, f[3]);
+	e = GetEntity(lex, ENT_COUNTRY, f[0], ci ? ci->name : f[0], f[0], err);
+	return e >= 0 && AddAlias(lex, e, f[1], f[2], flags, Dup(lex, rule), err);
+}
+
+static EntKind row_kind;
+
+static bool
+RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	uint16_t	flags;
+	int32_t		e;
+
+	if (!ent_parse_alias_flags(f[4], &flags))
+		return ent_fail(err, ENT_ERR_DATA, "%s: unknown flags \"%s\"", rule, f[4]);
+	if (!f[0][0] || !f[3][0])
+		return true;
+	e = GetEntity(lex, row_kind, f[0], NULL, f[1], err);
+	return e >= 0 && AddAlias(lex, e, f[2], f[3], flags, Dup(lex, rule), err);
+}
+
+/* phrase tables share the shape: key -> chain of records */
+static bool
+AddPhraseKey(StrMap *keys, StrMap *prefixes, const char *phrase, int32_t idx,
+			 int32_t *next, EntError *err)
+{
+	Key			key;
+
+	if (!MakeKey(phrase, &key, err))
+		return err->status == ENT_OK;
+	*next = strmap_get(keys, key.buf, key.len);
+	if (!strmap_put(keys, key.buf, key.len, idx))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	for (int i = 0; i + 1 < key.ntok; i++)
+		if (!strmap_put(prefixes, key.buf, key.cuts[i], 1))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+static bool
+RowTitle(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexTitle   *t;
+
+	lex->titles = realloc(lex->titles, (lex->ntitles + 1) * sizeof(LexTitle));
+	if (!lex->titles)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	t = &lex->titles[lex->ntitles];
+	snprintf(t->lang, sizeof(t->lang), "%s", f[0]);
+	t->role = Dup(lex, f[2]);
+	t->flags = (strstr(f[3], "honorific") ? TITLE_HONORIFIC : 0) |
+		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0);
+	if (!AddPhraseKey(&lex->title_keys, &lex->title_prefixes, f[1],
+					  lex->ntitles, &t->next, err))
+		return false;
+	lex->ntitles++;
+	return true;
+}
+
+static bool
+RowBody(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexBody    *b;
+
+	lex->bodies = realloc(lex->bodies, (lex->nbodies + 1) * sizeof(LexBody));
+	if (!lex->bodies)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	b = &lex->bodies[lex->nbodies];
+	snprintf(b->lang, sizeof(b->lang), "%s", f[0]);
+	b->canonical = Dup(lex, f[2]);
+	b->position = strcmp(f[3], "before") == 0 ? 2 : strcmp(f[3], "both") == 0 ? 3 : 1;
+	if (!AddPhraseKey(&lex->body_keys, &lex->body_prefixes, f[1],
+					  lex->nbodies, &b->next, err))
+		return false;
+	lex->nbodies++;
+	return true;
+}
+
+static LexWord *
+NewWord(Lexicon *lex, EntError *err)
+{
+	if (lex->nwords == lex->capwords)
+	{
+		int32_t		cap = lex->capwords * 2 + 256;
+		LexWord    *a = realloc(lex->words, cap * sizeof(LexWord));
+
+		if (!a)
+		{
+			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			return NULL;
+		}
+		lex->words = a;
+		lex->capwords = cap;
+	}
+	memset(&lex->words[lex->nwords], 0, sizeof(LexWord));
+	return &lex->words[lex->nwords];
+}
+
+static bool
+AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
+		int32_t ival, double dval, const char *code, EntError *err)
+{
+	LexWord    *w = NewWord(lex, err);
+
+	if (!w)
+		return false;
+	snprintf(w->lang, sizeof(w->lang), "%s", lang);
+	w->type = type;
+	w->ival = ival;
+	w->dval = dval;
+	snprintf(w->code, sizeof(w->code), "%s", code ? code : "");
+	if (!AddPhraseKey(&lex->word_keys, &lex->word_prefixes, phrase,
+					  lex->nwords, &w->next, err))
+		return false;
+	lex->nwords++;
+	return true;
+}
+
+static bool
+RowDate(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	static const struct
+	{
+		const char *name;
+		uint8_t		type;
+	}			simple[] =
+	{
+		{"year_prefix", WORD_YEAR_PREFIX}, {"year_suffix", WORD_YEAR_SUFFIX},
+		{"years_prefix", WORD_YEARS_PREFIX}, {"decade_prefix", WORD_DECADE_PREFIX},
+		{"since", WORD_SINCE}, {"until", WORD_UNTIL}, {"range_and", WORD_RANGE_AND},
+		{"early", WORD_EARLY}, {"mid", WORD_MID}, {"late", WORD_LATE},
+		{"month_prefix", WORD_MONTH_PREFIX}, {"day_prefix", WORD_DAY_PREFIX},
+		{"last", WORD_LAST}, {"next", WORD_NEXT},
+	};
+	const char *m = f[2];
+	const char *colon = strchr(m, ':');
+
+	if (colon)
+	{
+		uint8_t		type;
+		size_t		n = colon - m;
+
+		if (n == 3 && strncmp(m, "day", 3) == 0)
+			type = WORD_DAY;
+		else if (n == 4 && strncmp(m, "week", 4) == 0)
+			type = WORD_WEEK;
+		else if (n == 5 && strncmp(m, "month", 5) == 0)
+			type = WORD_MONTH_REL;
+		else if (n == 4 && strncmp(m, "year", 4) == 0)
+			type = WORD_YEAR_REL;
+		else
+			return ent_fail(err, ENT_ERR_DATA, "%s: unknown meaning \"%s\"", rule, m);
+		return AddWord(lex, f[0], f[1], type, atoi(colon + 1), 0, NULL, err);
+	}
+	for (size_t i = 0; i < sizeof(simple) / sizeof(simple[0]); i++)
+		if (strcmp(simple[i].name, m) == 0)
+			return AddWord(lex, f[0], f[1], simple[i].type, 0, 0, NULL, err);
+	/* unknown meanings are skipped: the file may grow ahead of the engine */
+	return true;
+}
+
+static bool
+RowMoney(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	if (strcmp(f[2], "scale") == 0 || strcmp(f[2], "scale_abbrev") == 0)
+	{
+		double		v = strtod(f[3], NULL);
+
+		if (v <= 0)
+			return ent_fail(err, ENT_ERR_DATA, "%s: bad scale \"%s\"", rule, f[3]);
+		return AddWord(lex, f[0], f[1],
+					   strcmp(f[2], "scale") == 0 ? WORD_SCALE : WORD_SCALE_ABBREV,
+					   0, v, NULL, err);
+	}
+	if (strcmp(f[2], "currency") == 0)
+	{
+		if (strlen(f[3]) != 3)
+			return ent_fail(err, ENT_ERR_DATA, "%s: bad currency \"%s\"", rule, f[3]);
+		return AddWord(lex, f[0], f[1], WORD_CURRENCY, 0, 0, f[3], err);
+	}
+	return true;
+}
+
+static bool
+FoldInto(const char *s, char *out, size_t cap, size_t *outlen, EntError *err)
+{
+	EntBuf		b;
+	bool		ok;
+
+	entbuf_init(&b, strlen(s) + 8);
+	ok = ent_fold(s, strlen(s), &b, err) && b.len < cap;
+	if (ok)
+	{
+		memcpy(out, b.data, b.len);
+		out[b.len] = '\0';
+		*outlen = b.len;
+	}
+	ent_free(b.data);
+	return ok;
+}
+
+static bool
+RowCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexCue	   *c;
+	char		folded[256];
+	size_t		n;
+
+	if (!FoldInto(f[1], folded, sizeof(folded), &n, err) || n == 0)
+		return err->status == ENT_OK;
+	lex->cues = realloc(lex->cues, (lex->ncues + 1) * sizeof(LexCue));
+	if (!lex->cues)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	c = &lex->cues[lex->ncues++];
+	snprintf(c->lang, sizeof(c->lang), "%s", f[0]);
+	c->type = strcmp(f[2], "prefix") == 0 ? CUE_PREFIX :
+		strcmp(f[2], "contains") == 0 ? CUE_CONTAINS : CUE_SEPARATOR;
+	/* a separator is matched on the raw line */
+	if (c->type == CUE_SEPARATOR)
+		c->text = Dup(lex, f[1]), c->len = strlen(f[1]);
+	else
+		c->text = ent_lexicon_strdup(lex, folded, n), c->len = n;
+	return true;
+}
+
+static bool
+RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	char		folded[256];
+	size_t		n;
+
+	if (!FoldInto(f[1], folded, sizeof(folded), &n, err) || n == 0)
+		return err->status == ENT_OK;
+	if (!strmap_put(&lex->given_names, folded, n,
+					strcmp(f[2], "family") == 0 ? 2 : 1))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+static bool
+RowStopAcronym(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	char		folded[256];
+	size_t		n;
+
+	if (!FoldInto(f[1], folded, sizeof(folded), &n, err) || n == 0)
+		return err->status == ENT_OK;
+	if (!strmap_put(&lex->stop_acronyms, folded, n, 1))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+static bool
+RowRule(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexRule    *r;
+	char		suf[64],
+				rep[64];
+	size_t		sl = 0,
+				rl = 0;
+
+	if (!FoldInto(f[2], suf, sizeof(suf), &sl, err) || sl == 0)
+		return ent_fail(err, ENT_ERR_DATA, "%s: empty suffix", rule);
+	if (f[3][0] && f[3][0] != '-' && !FoldInto(f[3], rep, sizeof(rep), &rl, err))
+		return false;
+	if (f[3][0] == '-' || !f[3][0])
+		rl = 0, rep[0] = '\0';
+	lex->rules = realloc(lex->rules, (lex->nrules + 1) * sizeof(LexRule));
+	if (!lex->rules)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	r = &lex->rules[lex->nrules++];
+	snprintf(r->lang, sizeof(r->lang), "%s", f[0]);
+	r->type = strcmp(f[1], "adj") == 0 ? RULE_ADJ :
+		strcmp(f[1], "noun") == 0 ? RULE_NOUN : RULE_ANY;
+	r->suffix = ent_lexicon_strdup(lex, suf, sl);
+	r->suffix_len = (uint8_t) sl;
+	r->repl = ent_lexicon_strdup(lex, rep, rl);
+	r->repl_len = (uint8_t) rl;
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * ICU's CLDR data
+ * ----------------------------------------------------------------
+ */
+static bool
+U16ToUtf8(const UChar *u, int32_t n, char *out, size_t cap)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	int32_t		len;
+
+	u_strToUTF8(out, (int32_t) cap, &len, u, n, &st);
+	return U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING && (size_t) len < cap;
+}
+
+/* Region codes in CLDR that are not countries or places. */
+static bool
+SkipRegion(const char *code)
+{
+	static const char *const skip[] = {
+		"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK", NULL
+	};
+
+	for (const char *const *s = skip; *s; s++)
+		if (strcmp(*s, code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * AddRegions adds the region and country names of locale lang from ICU's
+ * region bundle (names, short and variant forms).
+ */
+static bool
+AddRegions(Lexicon *lex, const char *lang, EntError *err)
+{
+	static const char *const tables[] = {"Countries", "Countries%short", "Countries%variant"};
+	UErrorCode	st = U_ZERO_ERROR;
+	UResourceBundle *rb = ures_open(ENT_ICUDATA_REGION, lang, &st);
+	UResourceBundle *en = NULL;
+	UResourceBundle *en_countries = NULL;
+	char		rule[32];
+	bool		ok = true;
+
+	if (U_FAILURE(st))
+		return true;			/* ICU has no data for lang: nothing to add */
+	snprintf(rule, sizeof(rule), "cldr:%s", lang);
+	st = U_ZERO_ERROR;
+	en = ures_open(ENT_ICUDATA_REGION, "en", &st);
+	en_countries = ures_getByKey(en, "Countries", NULL, &st);
+	for (size_t t = 0; t < 3 && ok; t++)
+	{
+		UErrorCode	st2 = U_ZERO_ERROR;
+		UResourceBundle *tab = ures_getByKey(rb, tables[t], NULL, &st2);
+
+		if (U_FAILURE(st2))
+		{
+			ures_close(tab);
+			continue;
+		}
+		while (ok && ures_hasNext(tab))
+		{
+			UErrorCode	st3 = U_ZERO_ERROR;
+			const char *code = NULL;
+			int32_t		len;
+			const UChar *name = ures_getNextString(tab, &len, &code, &st3);
+			char		utf8[256];
+			int32_t		e;
+
+			if (U_FAILURE(st3) || !code || SkipRegion(code) ||
+				!U16ToUtf8(name, len, utf8, sizeof(utf8)))
+				continue;
+			if (strlen(code) == 2 && isalpha((unsigned char) code[0]))
+			{
+				const LexCountryInfo *ci = ent_lexicon_country(lex, code);
+
+				if (!ci)
+					continue;	/* not a country ententes knows */
+				e = GetEntity(lex, ENT_COUNTRY, code, ci->name, code, err);
+			}
+			else if (isdigit((unsigned char) code[0]))
+			{
+				/* a continent or region: its English name is the id */
+				UErrorCode	st4 = U_ZERO_ERROR;
+				int32_t		elen;
+				const UChar *ename = ures_getStringByKey(en_countries, code, &elen, &st4);
+				char		eutf8[256];
+
+				if (U_FAILURE(st4) || !U16ToUtf8(ename, elen, eutf8, sizeof(eutf8)))
+					continue;
+				e = GetEntity(lex, ENT_PLACE, eutf8, NULL, "", err);
+			}
+			else
+				continue;
+			ok = e >= 0 && AddAlias(lex, e, lang, utf8, AL_CLDR,
+									Dup(lex, rule), err);
+		}
+		ures_close(tab);
+	}
+	ures_close(en_countries);
+	ures_close(en);
+	ures_close(rb);
+	return ok;
+}
+
+/*
+ * AddCities adds the time-zone exemplar cities of every country, named in
+ * lang (and in English, the canonical form).
+ */
+static bool
+AddCities(Lexicon *lex, const char *lang, EntError *err)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	UResourceBundle *rb = ures_open(ENT_ICUDATA_ZONE, lang, &st);
+	UResourceBundle *zs = ures_getByKey(rb, "zoneStrings", NULL, &st);
+	char		rule[32];
+	bool		ok = true;
+
+	snprintf(rule, sizeof(rule), "cldr-city:%s", lang);
+	if (U_FAILURE(st))
+	{
+		ures_close(zs);
+		ures_close(rb);
+		return true;
+	}
+	for (int32_t c = 0; c < lex->ncountry_info && ok; c++)
+	{
+		char		code[3];
+		UEnumeration *zones;
+		const char *zid;
+		UErrorCode	st2 = U_ZERO_ERROR;
+
+		memcpy(code, lex->country_info[c].code, 3);
+		zones = ucal_openCountryTimeZones(code, &st2);
+		if (U_FAILURE(st2))
+			continue;
+		while (ok && (zid = uenum_next(zones, NULL, &st2)) != NULL && U_SUCCESS(st2))
+		{
+			char		key[128];
+			char		english[128];
+			char		local[256];
+			const char *last = strrchr(zid, '/');
+			UErrorCode	st3 = U_ZERO_ERROR;
+			UResourceBundle *z;
+			int32_t		len;
+			const UChar *ec;
+			int32_t		e;
+
+			if (!last || strncmp(zid, "Etc/", 4) == 0 || strlen(zid) >= sizeof(key))
+				continue;
+			snprintf(english, sizeof(english), "%s", last + 1);
+			for (char *p = english; *p; p++)
+				if (*p == '_')
+					*p = ' ';
+			snprintf(key, sizeof(key), "%s", zid);
+			for (char *p = key; *p; p++)
+				if (*p == '/')
+					*p = ':';
+			z = ures_getByKey(zs, key, NULL, &st3);
+			ec = U_SUCCESS(st3) ? ures_getStringByKey(z, "ec", &len, &st3) : NULL;
+			ures_close(z);
+			/* cities named after their zone in English too */
+			e = ent_lexicon_entity(lex, ENT_PLACE, english);
+			if (e < 0)
+				e = GetEntity(lex, ENT_PLACE, english, NULL, code, err);
+			if (e < 0)
+			{
+				ok = false;
+				break;
+			}
+			if (strcmp(lang, "en") == 0)
+				ok = AddAlias(lex, e, "en", english, AL_CLDR, Dup(lex, rule), err);
+			if (ok && ec && U_SUCCESS(st3) && U16ToUtf8(ec, len, local, sizeof(local)))
+				ok = AddAlias(lex, e, lang, local, AL_CLDR, Dup(lex, rule), err);
+		}
+		uenum_close(zones);
+	}
+	ures_close(zs);
+	ures_close(rb);
+	return ok;
+}
+
+/*
+ * AddCalendarWords adds the month and weekday names of lang, in every form
+ * ICU has (format and stand-alone, wide and abbreviated).
+ */
+static bool
+AddCalendarWords(Lexicon *lex, const char *lang, EntError *err)
+{
+	static const UDateFormatSymbolType months[] = {
+		UDAT_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_MONTHS,
+		UDAT_STANDALONE_SHORT_MONTHS
+	};
+	static const UDateFormatSymbolType days[] = {
+		UDAT_WEEKDAYS, UDAT_STANDALONE_WEEKDAYS, UDAT_SHORT_WEEKDAYS
+	};
+	UErrorCode	st = U_ZERO_ERROR;
+	UDateFormat *df = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, lang, NULL, 0,
+								NULL, 0, &st);
+	bool		ok = true;
+
+	if (U_FAILURE(st))
+		return true;
+	for (size_t t = 0; t < 4 && ok; t++)
+		for (int i = 0; i < 12 && ok; i++)
+		{
+			UChar		u[64];
+			char		s[128];
+			UErrorCode	st2 = U_ZERO_ERROR;
+			int32_t		n = udat_getSymbols(df, months[t], i, u, 64, &st2);
+
+			if (U_FAILURE(st2) || n <= 1 || !U16ToUtf8(u, n, s, sizeof(s)))
+				continue;
+			/* "janv." -> "janv" */
+			if (s[strlen(s) - 1] == '.')
+				s[strlen(s) - 1] = '\0';
+			if (strlen(s) < 3 && strcmp(lang, "vi") != 0)
+				continue;
+			ok = AddWord(lex, lang, s, WORD_MONTH_NAME, i + 1, 0, NULL, err);
+		}
+	for (size_t t = 0; t < 3 && ok; t++)
+		for (int i = 1; i <= 7 && ok; i++)
+		{
+			UChar		u[64];
+			char		s[128];
+			UErrorCode	st2 = U_ZERO_ERROR;
+			int32_t		n = udat_getSymbols(df, days[t], i, u, 64, &st2);
+
+			if (U_FAILURE(st2) || n <= 2 || !U16ToUtf8(u, n, s, sizeof(s)))
+				continue;
+			if (s[strlen(s) - 1] == '.')
+				s[strlen(s) - 1] = '\0';
+			if (strlen(s) < 3)
+				continue;
+			ok = AddWord(lex, lang, s, WORD_WEEKDAY, i, 0, NULL, err);
+		}
+	udat_close(df);
+	return ok;
+}
+
+/*
+ * ent_lexicon_need_lang: see lexicon.h.
+ */
+bool
+ent_lexicon_need_lang(Lexicon *lex, const char *lang, EntError *err)
+{
+	if (!lang || !lang[0])
+		return true;
+	for (int i = 0; i < lex->ncldr_langs; i++)
+		if (strcmp(lex->cldr_langs[i], lang) == 0)
+			return true;
+	if (lex->ncldr_langs == 64)
+		return true;			/* enough languages: stop growing */
+	snprintf(lex->cldr_langs[lex->ncldr_langs], 4, "%s", lang);
+	lex->ncldr_langs++;
+	return AddRegions(lex, lang, err) &&
+		AddCities(lex, lang, err) &&
+		AddCalendarWords(lex, lang, err);
+}
+
+/* ----------------------------------------------------------------
+ * Build and free
+ * ----------------------------------------------------------------
+ */
+Lexicon *
+ent_lexicon_build(const char *datadir, EntError *err)
+{
+	Lexicon    *lex = calloc(1, sizeof(Lexicon));
+	struct timespec t0,
+				t1;
+	bool		ok;
+
+	if (!lex)
+	{
+		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ok = strmap_init(&lex->keys, 1 << 15) &&
+		strmap_init(&lex->prefixes, 1 << 13) &&
+		strmap_init(&lex->entity_index, 1 << 13) &&
+		strmap_init(&lex->title_keys, 512) &&
+		strmap_init(&lex->title_prefixes, 256) &&
+		strmap_init(&lex->body_keys, 256) &&
+		strmap_init(&lex->body_prefixes, 256) &&
+		strmap_init(&lex->word_keys, 1024) &&
+		strmap_init(&lex->word_prefixes, 256) &&
+		strmap_init(&lex->given_names, 2048) &&
+		strmap_init(&lex->stop_acronyms, 256) &&
+		strmap_init(&lex->country_info_index, 512);
+	if (!ok)
+	{
+		ent_lexicon_free(lex);
+		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	ok = ReadTsv(lex, datadir, "country_info.tsv", 4, true, RowCountryInfo, err) &&
+		ReadTsv(lex, datadir, "countries.tsv", 3, false, RowCountry, err);
+	row_kind = ENT_PLACE;
+	ok = ok && ReadTsv(lex, datadir, "places.tsv", 4, false, RowNamed, err);
+	row_kind = ENT_ORGANIZATION;
+	ok = ok && ReadTsv(lex, datadir, "organizations.tsv", 4, false, RowNamed, err);
+	row_kind = ENT_PERSON;
+	ok = ok && ReadTsv(lex, datadir, "people.tsv", 4, false, RowNamed, err);
+	row_kind = ENT_EQUIPMENT;
+	ok = ok && ReadTsv(lex, datadir, "equipment.tsv", 4, false, RowNamed, err);
+	ok = ok && ReadTsv(lex, datadir, "titles.tsv", 3, false, RowTitle, err) &&
+		ReadTsv(lex, datadir, "state_bodies.tsv", 4, false, RowBody, err) &&
+		ReadTsv(lex, datadir, "dates.tsv", 3, false, RowDate, err) &&
+		ReadTsv(lex, datadir, "money.tsv", 4, false, RowMoney, err) &&
+		ReadTsv(lex, datadir, "boilerplate.tsv", 3, false, RowCue, err) &&
+		ReadTsv(lex, datadir, "given_names.tsv", 3, false, RowGiven, err) &&
+		ReadTsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
+		ReadTsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
+		ent_lexicon_need_lang(lex, "en", err);
+	if (!ok)
+	{
+		ent_lexicon_free(lex);
+		return NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	lex->build_ms = (size_t) ((t1.tv_sec - t0.tv_sec) * 1000 +
+							  (t1.tv_nsec - t0.tv_nsec) / 1000000);
+	return lex;
+}
+
+void
+ent_lexicon_free(Lexicon *lex)
+{
+	if (!lex)
+		return;
+	free(lex->entities);
+	free(lex->aliases);
+	strmap_free(&lex->keys);
+	strmap_free(&lex->prefixes);
+	strmap_free(&lex->entity_index);
+	free(lex->titles);
+	strmap_free(&lex->title_keys);
+	strmap_free(&lex->title_prefixes);
+	free(lex->bodies);
+	strmap_free(&lex->body_keys);
+	strmap_free(&lex->body_prefixes);
+	free(lex->words);
+	strmap_free(&lex->word_keys);
+	strmap_free(&lex->word_prefixes);
+	strmap_free(&lex->given_names);
+	strmap_free(&lex->stop_acronyms);
+	free(lex->rules);
+	free(lex->cues);
+	strmap_free(&lex->country_info_index);
+	free(lex->country_info);
+	for (int i = 0; i < lex->nblocks; i++)
+		free(lex->blocks[i]);
+	free(lex->blocks);
+	free(lex);
+}

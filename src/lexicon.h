@@ -1,0 +1,253 @@
+/*-------------------------------------------------------------------------
+ *
+ * lexicon.h
+ *	  The compiled lexicon: entity names from the data files, ICU's CLDR data
+ *	  and user entries, and the cue words extraction needs
+ *
+ * Names are keyed by their folded tokens (scan.h), so a lookup is one hash
+ * of bytes the scanner already produced; multi-token names are found by
+ * extending a key while it is a known prefix.  Inflected forms are not
+ * stored: the extractor turns a token back into candidate nominatives with
+ * the language's suffix rules (data/inflection.tsv) and looks those up.
+ *
+ * Everything is allocated with malloc and lives until ent_lexicon_free.
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/lexicon.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ENTENTE_LEXICON_H
+#define ENTENTE_LEXICON_H
+
+#include "strmap.h"
+#include "textbuf.h"
+
+typedef enum EntKind
+{
+	ENT_COUNTRY = 0,
+	ENT_PLACE,
+	ENT_PERSON,
+	ENT_ORGANIZATION,
+	ENT_EQUIPMENT,
+	ENT_DATE,
+	ENT_MONEY,
+	ENT_QUANTITY,
+	ENT_NKINDS
+} EntKind;
+
+extern const char *const ent_kind_names[];
+extern bool ent_parse_kind(const char *s, EntKind *kind);
+
+/* alias flags */
+#define AL_ADJ			0x0001	/* demonym or adjective: any case, adjective
+								 * endings */
+#define AL_AMBIGUOUS	0x0002	/* also a common word: needs context */
+#define AL_CASE			0x0004	/* capitalisation must match the alias */
+#define AL_SURNAME		0x0008	/* a surname alone: needs evidence */
+#define AL_LOWER		0x0010	/* alias starts in lower case */
+#define AL_CLDR			0x0020	/* from ICU's CLDR data */
+#define AL_USER			0x0040	/* from entente.user_lexicon */
+
+typedef struct LexEntity
+{
+	EntKind		kind;
+	char		country[8];		/* ISO 3166-1 alpha-2 (or an IGO id) */
+	const char *id;
+	const char *canonical;
+} LexEntity;
+
+typedef struct LexAlias
+{
+	int32_t		entity;
+	int32_t		next;			/* next alias with the same key, or -1 */
+	uint16_t	flags;
+	uint8_t		ntok;			/* tokens in the key */
+	char		lang[4];		/* ISO 639-1 or "*" */
+	uint32_t	shape;			/* bit i: token i is written in capitals */
+	const char *rule;			/* where it came from, for auditing */
+} LexAlias;
+
+typedef struct LexTitle
+{
+	const char *role;
+	char		lang[4];
+	uint16_t	flags;			/* TITLE_* */
+	int32_t		next;
+} LexTitle;
+
+#define TITLE_HONORIFIC		0x01
+#define TITLE_COUNTRY_AFTER 0x02
+
+typedef struct LexBody
+{
+	const char *canonical;		/* "{country} Ministry of Defence" */
+	char		lang[4];
+	uint8_t		position;		/* 1 after, 2 before, 3 both */
+	int32_t		next;
+} LexBody;
+
+typedef struct LexWord
+{
+	char		lang[4];
+	uint8_t		type;			/* WORD_* */
+	int32_t		ival;			/* relative offset, or ISO code index */
+	double		dval;			/* money scale */
+	char		code[4];		/* currency */
+	int32_t		next;
+} LexWord;
+
+/* date words */
+#define WORD_DAY			1
+#define WORD_WEEK			2
+#define WORD_MONTH_REL		3
+#define WORD_YEAR_REL		4
+#define WORD_YEAR_PREFIX	5
+#define WORD_YEAR_SUFFIX	6
+#define WORD_YEARS_PREFIX	7
+#define WORD_DECADE_PREFIX	8
+#define WORD_SINCE			9
+#define WORD_UNTIL			10
+#define WORD_RANGE_AND		11
+#define WORD_EARLY			12
+#define WORD_MID			13
+#define WORD_LATE			14
+#define WORD_MONTH_PREFIX	15
+#define WORD_DAY_PREFIX		16
+#define WORD_LAST			17
+#define WORD_NEXT			18
+#define WORD_MONTH_NAME		19	/* ival = 1..12 (from ICU) */
+#define WORD_WEEKDAY		20	/* ival = 1 (Sunday) .. 7 (from ICU) */
+/* money words */
+#define WORD_SCALE			30
+#define WORD_SCALE_ABBREV	31
+#define WORD_CURRENCY		32
+
+typedef struct LexRule
+{
+	char		lang[4];
+	uint8_t		type;			/* RULE_NOUN, RULE_ADJ, RULE_ANY */
+	const char *suffix;			/* folded */
+	uint8_t		suffix_len;
+	const char *repl;			/* folded */
+	uint8_t		repl_len;
+} LexRule;
+
+#define RULE_NOUN 1
+#define RULE_ADJ  2
+#define RULE_ANY  3
+
+typedef struct LexCue
+{
+	char		lang[4];
+	uint8_t		type;			/* CUE_PREFIX, CUE_CONTAINS, CUE_SEPARATOR */
+	const char *text;			/* folded */
+	size_t		len;
+} LexCue;
+
+#define CUE_PREFIX		1
+#define CUE_CONTAINS	2
+#define CUE_SEPARATOR	3
+
+typedef struct LexCountryInfo
+{
+	char		code[4];
+	const char *name;
+	const char *adjective;
+	const char *capital;
+} LexCountryInfo;
+
+typedef struct Lexicon
+{
+	/* names */
+	LexEntity  *entities;
+	int32_t		nentities;
+	int32_t		capentities;
+	LexAlias   *aliases;
+	int32_t		naliases;
+	int32_t		capaliases;
+	StrMap		keys;			/* folded key -> first alias */
+	StrMap		prefixes;		/* proper prefixes of keys -> 1 */
+	StrMap		entity_index;	/* kind|id -> entity */
+	int			max_tokens;
+
+	/* cues */
+	LexTitle   *titles;
+	int32_t		ntitles;
+	StrMap		title_keys;
+	StrMap		title_prefixes;
+	LexBody    *bodies;
+	int32_t		nbodies;
+	StrMap		body_keys;
+	StrMap		body_prefixes;
+	LexWord    *words;
+	int32_t		nwords;
+	int32_t		capwords;
+	StrMap		word_keys;		/* dates and money */
+	StrMap		word_prefixes;
+	StrMap		given_names;	/* folded given name -> 1 */
+	StrMap		stop_acronyms;	/* folded acronym -> 1: not organizations */
+	LexRule    *rules;
+	int32_t		nrules;
+	LexCue	   *cues;
+	int32_t		ncues;
+	StrMap		country_info_index;
+	LexCountryInfo *country_info;
+	int32_t		ncountry_info;
+
+	/* languages whose CLDR names have been added */
+	char		cldr_langs[64][4];
+	int			ncldr_langs;
+
+	/* arena for strings */
+	char	  **blocks;
+	int			nblocks;
+	size_t		block_used;
+	size_t		build_ms;
+	size_t		bytes;
+} Lexicon;
+
+/*
+ * ent_lexicon_build reads the data files in datadir into a new lexicon.
+ * Returns NULL with err set on failure.
+ */
+extern Lexicon *ent_lexicon_build(const char *datadir, EntError *err);
+
+/*
+ * ent_lexicon_add adds one name (a user entry): kind, entity id, canonical
+ * (NULL: the id), language ("*" or NULL for any), alias, country (may be
+ * NULL), flags (AL_*).  Returns false with err set on a bad entry.
+ */
+extern bool ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
+							const char *canonical, const char *lang,
+							const char *alias, const char *country,
+							uint16_t flags, const char *rule, EntError *err);
+
+/*
+ * ent_lexicon_need_lang makes sure ICU's CLDR names (countries, regions,
+ * cities) and month and weekday names for lang are in the lexicon.
+ */
+extern bool ent_lexicon_need_lang(Lexicon *lex, const char *lang,
+								  EntError *err);
+
+extern void ent_lexicon_free(Lexicon *lex);
+
+/* Entity for (kind, id), or -1. */
+extern int32_t ent_lexicon_entity(const Lexicon *lex, EntKind kind,
+								  const char *id);
+
+/* Country info for an ISO code, or NULL. */
+extern const LexCountryInfo *ent_lexicon_country(const Lexicon *lex,
+												 const char *code);
+
+/* Parse "adj,ambiguous,case,surname" into AL_* flags; false if unknown. */
+extern bool ent_parse_alias_flags(const char *s, uint16_t *flags);
+
+/* Copy a string into the lexicon's arena. */
+extern const char *ent_lexicon_strdup(Lexicon *lex, const char *s, size_t n);
+
+/* The separator between tokens in keys. */
+#define KEY_SEP '\x1f'
+
+#endif							/* ENTENTE_LEXICON_H */

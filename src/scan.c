@@ -1,0 +1,446 @@
+/*-------------------------------------------------------------------------
+ *
+ * scan.c
+ *	  Tokens of an article for extraction
+ *
+ * One pass over the UTF-8 text, one fold-table lookup per character (the
+ * table gives both the fold and the character class), so scanning costs
+ * about as much as entente.fold().
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/scan.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "scan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "segment.h"
+
+#define WORDCH (ENT_CH_LETTER | ENT_CH_MARK | ENT_CH_DIGIT)
+
+typedef struct CharInfo
+{
+	int32_t		cp;
+	int			used;			/* bytes */
+	int			cls;
+	const char *fold;
+	int			foldlen;
+} CharInfo;
+
+typedef struct AsciiInfo
+{
+	bool		ready;
+	int			cls[128];
+	char		fold[128];
+	int			foldlen[128];
+} AsciiInfo;
+
+static AsciiInfo ascii;
+
+static bool
+InitAscii(EntError *err)
+{
+	for (int c = 0; c < 128; c++)
+	{
+		const char *f;
+		int			fl,
+					cls;
+
+		if (!ent_char_info(c, &f, &fl, &cls, err))
+			return false;
+		ascii.cls[c] = cls;
+		ascii.foldlen[c] = fl;
+		ascii.fold[c] = fl ? f[0] : 0;
+	}
+	ascii.ready = true;
+	return true;
+}
+
+/*
+ * CharAt decodes the character at byte pos into ci.
+ */
+static inline bool
+CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
+{
+	unsigned char c = (unsigned char) s[pos];
+
+	if (c < 0x80)
+	{
+		ci->cp = c;
+		ci->used = 1;
+		ci->cls = ascii.cls[c];
+		ci->fold = &ascii.fold[c];
+		ci->foldlen = ascii.foldlen[c];
+		return true;
+	}
+	ci->cp = ent_utf8_decode((const unsigned char *) s + pos, len - pos,
+							 &ci->used);
+	return ent_char_info(ci->cp, &ci->fold, &ci->foldlen, &ci->cls, err);
+}
+
+static bool
+IsHyphen(int32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static bool
+IsApostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static bool
+IsOpeningQuote(int32_t c)
+{
+	return c == '"' || c == 0x00AB || c == 0x201E || c == 0x201C ||
+		c == 0x2018 || c == 0x201A || c == 0x2039 || c == 0x300C;
+}
+
+/* Folded elision prefixes that stand apart from the word they precede. */
+static bool
+IsElision(const char *f, size_t n)
+{
+	static const char *const el[] = {
+		"l", "d", "dell", "dall", "nell", "sull", "all", "un", "qu", "j",
+		"m", "n", "s", "t", "c", "quell", "quest", "dov", "com", "sant",
+		"bell", "lorsqu", "puisqu", "jusqu", NULL
+	};
+
+	for (const char *const *e = el; *e; e++)
+		if (strlen(*e) == n && memcmp(*e, f, n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+FoldAppend(EntDoc *doc, const char *f, int n, EntError *err)
+{
+	if (doc->folded_len + n + 1 > doc->folded_cap)
+	{
+		size_t		cap = doc->folded_cap * 2 + n + 64;
+
+		if (cap > ENT_MAX_ALLOC)
+			return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large");
+		doc->folded = ent_realloc(doc->folded, cap);
+		if (!doc->folded)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		doc->folded_cap = cap;
+	}
+	memcpy(doc->folded + doc->folded_len, f, n);
+	doc->folded_len += n;
+	return true;
+}
+
+static EntToken *
+NewToken(EntDoc *doc, EntError *err)
+{
+	if (doc->ntok == doc->captok)
+	{
+		size_t		cap = (size_t) doc->captok * 2 + 64;
+
+		if (cap * sizeof(EntToken) > ENT_MAX_ALLOC)
+		{
+			ent_fail(err, ENT_ERR_TOO_LARGE, "text has too many tokens");
+			return NULL;
+		}
+		doc->tok = ent_realloc(doc->tok, cap * sizeof(EntToken));
+		if (!doc->tok)
+		{
+			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			return NULL;
+		}
+		doc->captok = (int32_t) cap;
+	}
+	return &doc->tok[doc->ntok++];
+}
+
+static bool
+NewLine(EntDoc *doc, size_t start, int *capl, EntError *err)
+{
+	if (doc->nlines == *capl)
+	{
+		*capl = *capl * 2 + 16;
+		doc->lines = ent_realloc(doc->lines, (size_t) *capl * sizeof(EntLine));
+		if (!doc->lines)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
+	doc->lines[doc->nlines].byte_start = (uint32_t) start;
+	doc->lines[doc->nlines].byte_end = (uint32_t) start;
+	doc->lines[doc->nlines].first_tok = doc->ntok;
+	doc->lines[doc->nlines].ntok = 0;
+	doc->lines[doc->nlines].boilerplate = false;
+	doc->nlines++;
+	return true;
+}
+
+typedef struct SentSpans
+{
+	size_t	   *ends;			/* byte end of each sentence */
+	int			n;
+	int			cap;
+} SentSpans;
+
+static bool
+CollectSentence(void *arg, const EntSpan *span, EntError *err)
+{
+	SentSpans  *ss = arg;
+
+	if (ss->n == ss->cap)
+	{
+		ss->cap = ss->cap * 2 + 16;
+		ss->ends = ent_realloc(ss->ends, (size_t) ss->cap * sizeof(size_t));
+		if (!ss->ends)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
+	ss->ends[ss->n++] = span->byte_end;
+	return true;
+}
+
+/*
+ * AssignSentences numbers the sentences of doc with ent_sentences().
+ */
+static bool
+AssignSentences(EntDoc *doc, EntError *err)
+{
+	SentSpans	ss = {0};
+	int			k = 0;
+	int32_t		prev = 0;
+
+	if (!ent_sentences(doc->text, doc->len, doc->lang, CollectSentence, &ss,
+					   err))
+	{
+		ent_free(ss.ends);
+		return false;
+	}
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		while (k < ss.n && doc->tok[i].byte_start >= ss.ends[k])
+			k++;
+		doc->tok[i].sent = k + 1;
+		if (doc->tok[i].sent != prev)
+			doc->tok[i].flags |= TK_SENT_START;
+		prev = doc->tok[i].sent;
+	}
+	doc->nsent = ss.n;
+	ent_free(ss.ends);
+	return true;
+}
+
+/*
+ * ent_scan: see scan.h.
+ */
+bool
+ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
+		 EntDoc *doc, EntError *err)
+{
+	size_t		pos = 0;
+	uint32_t	chr = 0;
+	bool		space_before = true;
+	bool		line_start = true;
+	bool		quote_before = false;
+	int			capl = 0;
+	unsigned	countdown = 1024;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->text = s;
+	doc->len = len;
+	snprintf(doc->lang, sizeof(doc->lang), "%s", lang);
+	if (!ascii.ready && !InitAscii(err))
+		return false;
+	if (len > ENT_MAX_ALLOC / 4)
+		return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large to analyse");
+	doc->captok = (int32_t) (len / 5 + 16);
+	doc->tok = ent_alloc((size_t) doc->captok * sizeof(EntToken));
+	doc->folded_cap = len + 64;
+	doc->folded = ent_alloc(doc->folded_cap);
+	if (!doc->tok || !doc->folded)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if (!NewLine(doc, 0, &capl, err))
+		return false;
+
+	while (pos < len)
+	{
+		CharInfo	ci;
+		EntToken   *t;
+
+		if (--countdown == 0)
+		{
+			ENT_CHECK_INTERRUPTS();
+			countdown = 1024;
+		}
+		if (!CharAt(s, len, pos, &ci, err))
+			return false;
+		if (ci.cls & ENT_CH_SPACE)
+		{
+			if (ci.cls & ENT_CH_NEWLINE)
+			{
+				doc->lines[doc->nlines - 1].byte_end = (uint32_t) pos;
+				if (!NewLine(doc, pos + ci.used, &capl, err))
+					return false;
+				line_start = true;
+			}
+			space_before = true;
+			pos += ci.used;
+			chr++;
+			continue;
+		}
+		if (ci.cls == 0 && ci.foldlen == 0)
+		{
+			/* format characters and the like: invisible */
+			pos += ci.used;
+			chr++;
+			continue;
+		}
+		if (!(t = NewToken(doc, err)))
+			return false;
+		t->byte_start = (uint32_t) pos;
+		t->char_start = chr;
+		t->fold_off = (uint32_t) doc->folded_len;
+		t->flags = (space_before ? TK_SPACE_BEFORE : 0) |
+			(line_start ? TK_LINE_START : 0) |
+			(quote_before ? TK_QUOTE_BEFORE : 0);
+		t->line = doc->nlines - 1;
+		t->sent = doc->nlines;
+		doc->lines[doc->nlines - 1].ntok++;
+		space_before = false;
+		line_start = false;
+		quote_before = false;
+
+		if (!(ci.cls & WORDCH))
+		{
+			t->flags |= TK_PUNCT;
+			if (!FoldAppend(doc, ci.fold, ci.foldlen, err))
+				return false;
+			quote_before = IsOpeningQuote(ci.cp);
+			pos += ci.used;
+			chr++;
+		}
+		else
+		{
+			int			letters = 0,
+						uppers = 0,
+						lowers = 0;
+			bool		first_letter = true;
+			uint32_t	seg_start = t->fold_off;	/* fold offset of the part
+													 * after the last joiner */
+			int			prev_cls = 0;
+
+			if (ci.cls & ENT_CH_DIGIT)
+				t->flags |= TK_NUM;
+			for (;;)
+			{
+				CharInfo	nx,
+							after;
+				size_t		npos;
+
+				/* take the word character */
+				if (ci.cls & ENT_CH_LETTER)
+				{
+					letters++;
+					if (ci.cls & ENT_CH_UPPER)
+						uppers++;
+					if (ci.cls & ENT_CH_LOWER)
+						lowers++;
+					if (first_letter)
+						t->flags |= (ci.cls & ENT_CH_UPPER) ? TK_CAP :
+							(ci.cls & ENT_CH_LOWER) ? TK_LOWER : 0;
+					first_letter = false;
+					if (ci.cp >= 0x370 && !(ci.cp >= 0x1E00 && ci.cp <= 0x1EFF))
+						t->flags |= TK_NONLATIN;
+				}
+				if (ci.cls & ENT_CH_DIGIT)
+					t->flags |= TK_DIGIT;
+				if (!FoldAppend(doc, ci.fold, ci.foldlen, err))
+					return false;
+				prev_cls = ci.cls;
+				pos += ci.used;
+				chr++;
+				if (pos >= len)
+					break;
+				if (!CharAt(s, len, pos, &nx, err))
+					return false;
+				if (nx.cls & WORDCH)
+				{
+					ci = nx;
+					continue;
+				}
+				/* a joiner followed by a word character? */
+				npos = pos + nx.used;
+				if (npos >= len || !CharAt(s, len, npos, &after, err))
+					break;
+				if (!(after.cls & WORDCH))
+					break;
+				if (IsHyphen(nx.cp))
+				{
+					t->flags |= TK_HYPHEN;
+					if (!FoldAppend(doc, "-", 1, err))
+						return false;
+				}
+				else if (IsApostrophe(nx.cp) && (after.cls & ENT_CH_LETTER))
+				{
+					if (IsElision(doc->folded + t->fold_off,
+								  doc->folded_len - t->fold_off))
+					{
+						/* l'Italia: "l'" ends here */
+						if (!FoldAppend(doc, "'", 1, err))
+							return false;
+						pos = npos;
+						chr++;
+						break;
+					}
+					if (!FoldAppend(doc, "'", 1, err))
+						return false;
+				}
+				else if ((nx.cp == '.' || nx.cp == ',') &&
+						 (prev_cls & ENT_CH_DIGIT) && (after.cls & ENT_CH_DIGIT))
+				{
+					if (!FoldAppend(doc, nx.cp == '.' ? "." : ",", 1, err))
+						return false;
+				}
+				else if (nx.cp == '.' && (after.cls & ENT_CH_LETTER) &&
+						 doc->folded_len - seg_start == 1)
+				{
+					/* U.S, m.in */
+					if (!FoldAppend(doc, ".", 1, err))
+						return false;
+				}
+				else
+					break;
+				seg_start = (uint32_t) doc->folded_len;
+				pos = npos;
+				chr++;
+				ci = after;
+			}
+			if (letters)
+				t->flags |= TK_WORD;
+			if (letters >= 2 && lowers == 0 && uppers >= 2)
+				t->flags |= TK_ALLCAPS;
+		}
+		t->byte_end = (uint32_t) pos;
+		t->char_end = chr;
+		t->fold_len = (uint32_t) (doc->folded_len - t->fold_off);
+	}
+	doc->lines[doc->nlines - 1].byte_end = (uint32_t) len;
+	if (want_sentences)
+		return AssignSentences(doc, err);
+	doc->nsent = doc->nlines;
+	return true;
+}
+
+/*
+ * ent_doc_free releases what ent_scan allocated.
+ */
+void
+ent_doc_free(EntDoc *doc)
+{
+	ent_free(doc->tok);
+	ent_free(doc->folded);
+	ent_free(doc->lines);
+	memset(doc, 0, sizeof(*doc));
+}

@@ -1,0 +1,93 @@
+/*-------------------------------------------------------------------------
+ *
+ * scan.h
+ *	  Tokens of an article for extraction: folded, classified, placed in
+ *	  sentences and lines
+ *
+ * Extraction works on its own tokens, not on entente.tokens(): they join
+ * hyphenated names (Mi-35M, Kassym-Jomart), split Italian and French
+ * elisions (l'Italia -> l' Italia), keep decimal numbers whole (1,5) and
+ * carry their fold, so every lexicon lookup is a hash of bytes already
+ * computed.  Lexicon aliases are tokenized the same way.
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/scan.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ENTENTE_SCAN_H
+#define ENTENTE_SCAN_H
+
+#include "textbuf.h"
+
+/* token flags */
+#define TK_WORD			0x0001	/* has a letter */
+#define TK_NUM			0x0002	/* starts with a digit */
+#define TK_PUNCT		0x0004	/* one punctuation or symbol character */
+#define TK_CAP			0x0008	/* first letter upper case */
+#define TK_ALLCAPS		0x0010	/* two or more letters, all upper case */
+#define TK_LOWER		0x0020	/* first letter lower case */
+#define TK_LINE_START	0x0040	/* first token of its line */
+#define TK_SENT_START	0x0080	/* first token of its sentence */
+#define TK_SPACE_BEFORE 0x0100	/* white space (or start) before it */
+#define TK_DIGIT		0x0200	/* contains a digit */
+#define TK_HYPHEN		0x0400	/* contains a hyphen */
+#define TK_NONLATIN		0x0800	/* has a letter outside ASCII/Latin */
+#define TK_QUOTE_BEFORE 0x1000	/* an opening quotation mark before it */
+
+typedef struct EntToken
+{
+	uint32_t	byte_start;
+	uint32_t	byte_end;
+	uint32_t	char_start;		/* 0-based */
+	uint32_t	char_end;		/* exclusive */
+	uint32_t	fold_off;		/* into EntDoc.folded */
+	uint32_t	fold_len;
+	uint32_t	flags;
+	int32_t		sent;			/* sentence ordinal, 1-based */
+	int32_t		line;			/* line index, 0-based */
+} EntToken;
+
+typedef struct EntLine
+{
+	uint32_t	byte_start;
+	uint32_t	byte_end;
+	int32_t		first_tok;
+	int32_t		ntok;
+	bool		boilerplate;
+} EntLine;
+
+typedef struct EntDoc
+{
+	const char *text;
+	size_t		len;
+	char		lang[8];
+	EntToken   *tok;
+	int32_t		ntok;
+	int32_t		captok;
+	char	   *folded;			/* folds of all tokens, back to back */
+	size_t		folded_len;
+	size_t		folded_cap;
+	EntLine    *lines;
+	int32_t		nlines;
+	int32_t		nsent;
+} EntDoc;
+
+/*
+ * ent_scan tokenizes text[0..len) into doc (all arrays allocated with
+ * ent_alloc).  With want_sentences, tokens get sentence ordinals from
+ * ent_sentences(); otherwise each line is one sentence.
+ */
+extern bool ent_scan(const char *text, size_t len, const char *lang,
+					 bool want_sentences, EntDoc *doc, EntError *err);
+extern void ent_doc_free(EntDoc *doc);
+
+/* The fold of token i (not NUL-terminated). */
+static inline const char *
+ent_tok_fold(const EntDoc *doc, int i)
+{
+	return doc->folded + doc->tok[i].fold_off;
+}
+
+#endif							/* ENTENTE_SCAN_H */

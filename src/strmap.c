@@ -1,0 +1,146 @@
+/*-------------------------------------------------------------------------
+ *
+ * strmap.c
+ *	  A hash map from byte strings to 32-bit values (open addressing)
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/strmap.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * strmap_hash: FNV-1a, good enough for short keys and cheap.
+ */
+uint32_t
+strmap_hash(const char *s, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+bool
+strmap_init(StrMap *m, size_t expected)
+{
+	size_t		size = 64;
+
+	memset(m, 0, sizeof(*m));
+	while (size < expected * 2)
+		size *= 2;
+	m->slots = calloc(size, sizeof(StrMapSlot));
+	m->arena_cap = expected * 16 + 256;
+	m->arena = malloc(m->arena_cap);
+	if (!m->slots || !m->arena)
+	{
+		strmap_free(m);
+		return false;
+	}
+	m->size = size;
+	return true;
+}
+
+void
+strmap_free(StrMap *m)
+{
+	free(m->slots);
+	free(m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
+static bool
+Grow(StrMap *m)
+{
+	StrMap		bigger = *m;
+	StrMapSlot *old = m->slots;
+	size_t		oldsize = m->size;
+
+	bigger.size = m->size * 2;
+	bigger.slots = calloc(bigger.size, sizeof(StrMapSlot));
+	if (!bigger.slots)
+		return false;
+	for (size_t i = 0; i < oldsize; i++)
+	{
+		size_t		j;
+
+		if (!old[i].used)
+			continue;
+		j = old[i].hash & (bigger.size - 1);
+		while (bigger.slots[j].used)
+			j = (j + 1) & (bigger.size - 1);
+		bigger.slots[j] = old[i];
+	}
+	free(old);
+	*m = bigger;
+	return true;
+}
+
+static StrMapSlot *
+Find(const StrMap *m, const char *key, size_t n, uint32_t h)
+{
+	size_t		i = h & (m->size - 1);
+
+	while (m->slots[i].used)
+	{
+		StrMapSlot *s = &m->slots[i];
+
+		if (s->hash == h && s->klen == n &&
+			memcmp(m->arena + s->koff, key, n) == 0)
+			return s;
+		i = (i + 1) & (m->size - 1);
+	}
+	return &m->slots[i];
+}
+
+bool
+strmap_put(StrMap *m, const char *key, size_t n, int32_t value)
+{
+	uint32_t	h = strmap_hash(key, n);
+	StrMapSlot *s;
+
+	if ((m->count + 1) * 2 > m->size && !Grow(m))
+		return false;
+	s = Find(m, key, n, h);
+	if (s->used)
+	{
+		s->value = value;
+		return true;
+	}
+	if (m->arena_len + n > m->arena_cap)
+	{
+		size_t		cap = m->arena_cap * 2 + n;
+		char	   *a = realloc(m->arena, cap);
+
+		if (!a)
+			return false;
+		m->arena = a;
+		m->arena_cap = cap;
+	}
+	memcpy(m->arena + m->arena_len, key, n);
+	s->used = true;
+	s->hash = h;
+	s->klen = (uint32_t) n;
+	s->koff = m->arena_len;
+	s->value = value;
+	m->arena_len += n;
+	m->count++;
+	return true;
+}
+
+int32_t
+strmap_get(const StrMap *m, const char *key, size_t n)
+{
+	StrMapSlot *s;
+
+	if (!m->slots)
+		return -1;
+	s = Find(m, key, n, strmap_hash(key, n));
+	return s->used ? s->value : -1;
+}
