@@ -43,6 +43,9 @@ EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest to
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Every object depends on every header: the engine's structs are shared.
+$(OBJS): $(wildcard src/*.h)
+
 # The shim is C++; the server's CXXFLAGS are fine for it.
 src/langid_cld2.o: src/langid_cld2.cpp src/langid.h
 

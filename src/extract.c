@@ -38,6 +38,7 @@
 #include "normalize.h"
 
 #define MAX_VARIANTS 24
+#define VAR_FOLD 5				/* the fold of a Vietnamese token */
 #define VARIANT_LEN 96
 
 typedef struct Variant
@@ -54,6 +55,7 @@ typedef struct Ctx
 	EntExtraction *out;
 	EntError   *err;
 	const char *lang;
+	bool		vi;				/* Vietnamese: keys keep tone marks */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	int32_t    *person_of;		/* token -> mention index of a person, -1 */
@@ -98,6 +100,19 @@ static inline uint32_t
 FoldLen(const Ctx *c, int i)
 {
 	return c->doc->tok[i].fold_len;
+}
+
+/* the lookup key of token i (see ent_tok_key) */
+static inline const char *
+Key(const Ctx *c, int i)
+{
+	return ent_tok_key(c->doc, i);
+}
+
+static inline uint32_t
+KeyLen(const Ctx *c, int i)
+{
+	return c->doc->tok[i].key_len;
 }
 
 static inline bool
@@ -204,17 +219,25 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 static int
 Variants(const Ctx *c, int i, Variant *v)
 {
-	const char *f = Fold(c, i);
-	uint32_t	n = FoldLen(c, i);
+	const char *f = Key(c, i);
+	uint32_t	n = KeyLen(c, i);
 	int			k = 0;
 	const char *hy;
 
-	if (n >= VARIANT_LEN)
+	if (n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
 		return 0;
 	memcpy(v[0].s, f, n);
 	v[0].len = (uint8_t) n;
 	v[0].type = 0;
 	k = 1;
+	if (c->vi)
+	{
+		/* Vietnamese: names from other languages are keyed by their fold */
+		memcpy(v[1].s, Fold(c, i), FoldLen(c, i));
+		v[1].len = (uint8_t) FoldLen(c, i);
+		v[1].type = VAR_FOLD;
+		k = 2;
+	}
 	if (!(c->doc->tok[i].flags & TK_WORD))
 		return k;
 	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
@@ -479,14 +502,14 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	*len = 0;
 	for (int j = i; j < c->doc->ntok && j < i + 5; j++)
 	{
-		uint32_t	n = FoldLen(c, j);
+		uint32_t	n = KeyLen(c, j);
 		int32_t		w;
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
 		if (j > i)
 			key[klen++] = KEY_SEP;
-		memcpy(key + klen, Fold(c, j), n);
+		memcpy(key + klen, Key(c, j), n);
 		klen += n;
 		for (w = strmap_get(&c->lex->word_keys, key, klen); w >= 0;
 			 w = c->lex->words[w].next)
@@ -636,6 +659,31 @@ IsPunctTok(const Ctx *c, int i, char ch)
 }
 
 /*
+ * DayCueBefore: a day word ("ngày", "chiều", "dnia"), a weekday or "từ",
+ * "đến" right before token i, which makes "7/8" a date, not a fraction.
+ */
+static bool
+DayCueBefore(const Ctx *c, int i)
+{
+	int			wl;
+
+	for (int back = 1; back <= 3 && i - back >= 0; back++)
+	{
+		int32_t		w = WordAt(c, i - back, WORD_SINCE, WORD_UNTIL, &wl);
+
+		if (w < 0)
+			w = WordAt(c, i - back, WORD_WEEKDAY, WORD_WEEKDAY, &wl);
+		if (w < 0)
+			w = WordAt(c, i - back, WORD_DAY_PREFIX, WORD_DAY_PREFIX, &wl);
+		if (w >= 0 && i - back + wl == i)
+			return true;
+		if (w >= 0 && i - back + wl == i - 1 && IsPunctTok(c, i - 1, ','))
+			return true;
+	}
+	return false;
+}
+
+/*
  * DateAt tries the date patterns at token i; returns tokens used (0 if
  * none).
  */
@@ -677,7 +725,9 @@ DateAt(Ctx *c, int i)
 			int			m = IntTok(c, i + 2);
 
 			if (m >= 1 && m <= 12 && ValidDay(0, m, day) &&
-				!(doc->tok[i + 2].flags & TK_SPACE_BEFORE))
+				!(doc->tok[i + 2].flags & TK_SPACE_BEFORE) &&
+				(d2 || DayCueBefore(c, i) ||
+				 (IsPunctTok(c, i + 3, '/') && IsYear(IntTok(c, i + 4)))))
 			{
 				int			y = 0,
 							used = 3;
@@ -687,11 +737,11 @@ DateAt(Ctx *c, int i)
 					y = IntTok(c, i + 4);
 					used = 5;
 				}
-				else if (i + 3 < doc->ntok && TokIs(c, i + 3, "nam") &&
-						 IsYear(IntTok(c, i + 4)))
+				else if (WordAt(c, i + 3, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl) >= 0 &&
+						 IsYear(IntTok(c, i + 3 + wl)))
 				{
-					y = IntTok(c, i + 4);
-					used = 5;
+					y = IntTok(c, i + 3 + wl);
+					used = 4 + wl;
 				}
 				if (!y)
 					y = YearFor(c, m, day);
@@ -802,6 +852,8 @@ DateAt(Ctx *c, int i)
 				y = IntTok(c, end + wl), end += wl + 1;
 			else
 				y = YearFor(c, m, 15);
+			if (y == 0)
+				return 0;		/* a month of no known year says little */
 			return AddDate(c, i, end, FormatDate(c, y, m, 0), "date:month-prefix") ? end - i : -1;
 		}
 	}
@@ -1093,10 +1145,12 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 			 a = c->lex->aliases[a].next)
 		{
 			const LexAlias *al = &c->lex->aliases[a];
-			bool		ex = exact && v[k].type == 0;
+			bool		ex = exact && (v[k].type == 0 || v[k].type == VAR_FOLD);
 			int			len = depth + 1;
 
 			if (al->ntok != len || !AliasLangOk(c, al->lang))
+				continue;
+			if (c->vi && (strcmp(al->lang, "vi") == 0) != (v[k].type == 0))
 				continue;
 			if (v[k].type == RULE_NOUN && (al->flags & AL_ADJ))
 				continue;
@@ -1115,7 +1169,8 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 			}
 		}
 		if (strmap_get(&c->lex->prefixes, key, n) >= 0)
-			Walk(c, i, depth + 1, key, n, exact && v[k].type == 0, best);
+			Walk(c, i, depth + 1, key, n,
+				 exact && (v[k].type == 0 || v[k].type == VAR_FOLD), best);
 	}
 }
 
@@ -1138,12 +1193,12 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 
 		for (int j = i - back; j < i; j++)
 		{
-			if (klen + FoldLen(c, j) + 1 >= sizeof(key))
+			if (klen + KeyLen(c, j) + 1 >= sizeof(key))
 				break;
 			if (j > i - back)
 				key[klen++] = KEY_SEP;
-			memcpy(key + klen, Fold(c, j), FoldLen(c, j));
-			klen += FoldLen(c, j);
+			memcpy(key + klen, Key(c, j), KeyLen(c, j));
+			klen += KeyLen(c, j);
 		}
 		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
 			 t = c->lex->titles[t].next)
@@ -1173,7 +1228,7 @@ IsHonorificBefore(const Ctx *c, int i)
 {
 	if (i <= 0)
 		return false;
-	for (int32_t t = strmap_get(&c->lex->title_keys, Fold(c, i - 1), FoldLen(c, i - 1));
+	for (int32_t t = strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1));
 		 t >= 0; t = c->lex->titles[t].next)
 		if (c->lex->titles[t].flags & TITLE_HONORIFIC)
 			return true;
@@ -1404,13 +1459,13 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 
 	for (int j = i; j < c->doc->ntok && j < i + 6; j++)
 	{
-		uint32_t	n = FoldLen(c, j);
+		uint32_t	n = KeyLen(c, j);
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
 		if (j > i)
 			key[klen++] = KEY_SEP;
-		memcpy(key + klen, Fold(c, j), n);
+		memcpy(key + klen, Key(c, j), n);
 		klen += n;
 		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
 			 t = c->lex->titles[t].next)
@@ -1650,7 +1705,7 @@ FillTemplate(Ctx *c, const char *tpl, const char *code)
 		else if (strncmp(p, "{adj}", 5) == 0)
 		{
 			k += snprintf(buf + k, sizeof(buf) - k, "%s",
-						  ci->adjective[0] ? ci->adjective : ci->name);
+						  ci->attributive[0] ? ci->attributive : ci->name);
 			p += 5;
 		}
 		else
@@ -1675,13 +1730,13 @@ FindBodies(Ctx *c)
 			continue;
 		for (int j = i; j < doc->ntok && j < i + 6; j++)
 		{
-			uint32_t	n = FoldLen(c, j);
+			uint32_t	n = KeyLen(c, j);
 
 			if (klen + n + 1 >= sizeof(key))
 				break;
 			if (j > i)
 				key[klen++] = KEY_SEP;
-			memcpy(key + klen, Fold(c, j), n);
+			memcpy(key + klen, Key(c, j), n);
 			klen += n;
 			for (int32_t b = strmap_get(&c->lex->body_keys, key, klen); b >= 0;
 				 b = c->lex->bodies[b].next)
@@ -1720,6 +1775,94 @@ FindBodies(Ctx *c)
 						c->claim[k] = c->out->n - 1;
 				i = te - 1;
 			}
+		}
+	}
+	return true;
+}
+
+/*
+ * FindOrgCues finds organizations around cue words: a legal form after a
+ * capitalised name ("Nord Stream 2 AG", "Orlen S.A."), or an organization
+ * word before a quoted or capitalised name ("компания «Газпром»", "koncern
+ * Orlen").
+ */
+static bool
+FindOrgCues(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		int			wl;
+		int32_t		w = WordAt(c, i, WORD_ORG_SUFFIX, WORD_ORG_PREFIX, &wl);
+		int			ts = -1,
+					te = -1;
+
+		if (w < 0)
+			continue;
+		if (c->lex->words[w].type == WORD_ORG_SUFFIX)
+		{
+			int			k = i;
+
+			/* the legal form is written as listed (AG, not "ag") */
+			if (!(doc->tok[i].flags & (TK_CAP | TK_ALLCAPS)))
+				continue;
+			while (k > 0 && i - k < 4 && SameLine(c, k - 1, i) &&
+				   (c->claim[k - 1] < 0 ||
+					c->out->m[c->claim[k - 1]].kind == ENT_ORGANIZATION) &&
+				   (IsCapWord(c, k - 1) || ((doc->tok[k - 1].flags & TK_NUM) && k < i)))
+				k--;
+			if (k < i)
+				ts = k, te = i + wl;
+		}
+		else
+		{
+			int			j = i + wl;
+
+			if (j >= doc->ntok || !SameLine(c, i, j))
+				continue;
+			if (doc->tok[j].flags & TK_PUNCT && (doc->tok[j + (j + 1 < doc->ntok)].flags & TK_QUOTE_BEFORE))
+				j++;
+			if (doc->tok[j].flags & TK_QUOTE_BEFORE)
+			{
+				int			n = 0;
+
+				while (n < 5 && j + n < doc->ntok && SameLine(c, j, j + n) &&
+					   !(doc->tok[j + n].flags & TK_PUNCT && n > 0 &&
+						 (Fold(c, j + n)[0] == '"')))
+					n++;
+				if (n > 0 && n < 5 && j + n < doc->ntok)
+					ts = j, te = j + n;
+			}
+			else if (IsCapWord(c, j) && c->claim[j] < 0)
+			{
+				int			n = NameSpan(c, j, 3);
+
+				if (n > 0)
+					ts = j, te = j + n;
+			}
+		}
+		if (ts >= 0)
+		{
+			const char *surface;
+			bool		free_span = true;
+
+			for (int k = ts; k < te; k++)
+				if (c->claim[k] >= 0 &&
+					c->out->m[c->claim[k]].kind != ENT_ORGANIZATION)
+					free_span = false;
+			if (!free_span)
+				continue;
+			for (int k = ts; k < te; k++)
+				if (c->claim[k] >= 0)
+					c->out->m[c->claim[k]].dropped = true;
+			surface = JoinSurface(c, ts, te);
+			if (!surface)
+				return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+			if (AddMention(c, ENT_ORGANIZATION, surface, PersonCanonical(c, surface),
+						   "", ts, te, 0.7f, "pattern:organization-cue", true) < 0)
+				return false;
+			i = te - 1;
 		}
 	}
 	return true;
@@ -1928,6 +2071,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.out = out;
 	c.err = err;
 	c.lang = lang;
+	c.vi = strcmp(lang, "vi") == 0;
 	c.published = published;
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))
@@ -1947,6 +2091,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		FindDatesAndMoney(&c) &&
 		FindNames(&c) &&
 		FindBodies(&c) &&
+		FindOrgCues(&c) &&
 		FindPeople(&c) &&
 		FindDesignations(&c) &&
 		Propagate(&c) &&

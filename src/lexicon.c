@@ -121,7 +121,7 @@ typedef struct Key
  * long to be a name.
  */
 static bool
-MakeKey(const char *s, Key *key, EntError *err)
+MakeKey(const char *s, Key *key, bool vi, EntError *err)
 {
 	EntDoc		doc;
 	bool		ok = true;
@@ -131,7 +131,7 @@ MakeKey(const char *s, Key *key, EntError *err)
 	key->ntok = 0;
 	key->shape = 0;
 	key->first_lower = false;
-	if (!ent_scan(s, strlen(s), "", false, &doc, err))
+	if (!ent_scan(s, strlen(s), vi ? "vi" : "", false, &doc, err))
 	{
 		ent_doc_free(&doc);
 		return false;
@@ -142,15 +142,15 @@ MakeKey(const char *s, Key *key, EntError *err)
 	{
 		const EntToken *t = &doc.tok[i];
 
-		if (key->len + t->fold_len + 1 >= sizeof(key->buf))
+		if (key->len + t->key_len + 1 >= sizeof(key->buf))
 		{
 			ok = false;
 			break;
 		}
 		if (i > 0)
 			key->buf[key->len++] = KEY_SEP;
-		memcpy(key->buf + key->len, ent_tok_fold(&doc, i), t->fold_len);
-		key->len += t->fold_len;
+		memcpy(key->buf + key->len, ent_tok_key(&doc, i), t->key_len);
+		key->len += t->key_len;
 		key->cuts[i] = (uint32_t) key->len;
 		if (t->flags & (TK_CAP | TK_ALLCAPS))
 			key->shape |= (1u << i);
@@ -247,7 +247,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 				head;
 	LexAlias   *al;
 
-	if (!MakeKey(alias, &key, err))
+	if (!MakeKey(alias, &key, lang && strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK ? true : false;
 	if (lex->naliases == lex->capaliases)
 	{
@@ -459,6 +459,7 @@ RowCountryInfo(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	ci->name = Dup(lex, f[1]);
 	ci->adjective = Dup(lex, f[2]);
 	ci->capital = Dup(lex, f[3]);
+	ci->attributive = Dup(lex, f[4][0] ? f[4] : f[2]);
 	if (!strmap_put(&lex->country_info_index, f[0], 2, lex->ncountry_info))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	lex->ncountry_info++;
@@ -496,6 +497,39 @@ RowCountry(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 static EntKind row_kind;
 
 static bool
+IsAcronym(const char *s)
+{
+	int			upper = 0;
+
+	for (; *s; s++)
+	{
+		if (islower((unsigned char) *s))
+			return false;
+		upper += isupper((unsigned char) *s) != 0;
+	}
+	return upper >= 2;
+}
+
+/*
+ * FindByAlias returns an entity of kind already named alias (in English or
+ * any language), so that CLDR's names join the lexicon's entity instead of
+ * making a twin ("Southern Asia" is an alias of South Asia).
+ */
+static int32_t
+FindByAlias(Lexicon *lex, EntKind kind, const char *alias, EntError *err)
+{
+	Key			key;
+
+	if (!MakeKey(alias, &key, false, err))
+		return -1;
+	for (int32_t a = strmap_get(&lex->keys, key.buf, key.len); a >= 0;
+		 a = lex->aliases[a].next)
+		if (lex->entities[lex->aliases[a].entity].kind == kind)
+			return lex->aliases[a].entity;
+	return -1;
+}
+
+static bool
 RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 {
 	uint16_t	flags;
@@ -506,17 +540,24 @@ RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	if (!f[0][0] || !f[3][0])
 		return true;
 	e = GetEntity(lex, row_kind, f[0], NULL, f[1], err);
-	return e >= 0 && AddAlias(lex, e, f[2], f[3], flags, Dup(lex, rule), err);
+	if (e < 0)
+		return false;
+	/* an organization known by its acronym: canonical is its English name */
+	if (row_kind == ENT_ORGANIZATION && strcmp(f[2], "en") == 0 &&
+		lex->entities[e].canonical == lex->entities[e].id &&
+		strcmp(f[3], f[0]) != 0 && strlen(f[3]) > strlen(f[0]) && IsAcronym(f[0]))
+		lex->entities[e].canonical = Dup(lex, f[3]);
+	return AddAlias(lex, e, f[2], f[3], flags, Dup(lex, rule), err);
 }
 
 /* phrase tables share the shape: key -> chain of records */
 static bool
 AddPhraseKey(StrMap *keys, StrMap *prefixes, const char *phrase, int32_t idx,
-			 int32_t *next, EntError *err)
+			 int32_t *next, const char *lang, EntError *err)
 {
 	Key			key;
 
-	if (!MakeKey(phrase, &key, err))
+	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
 	*next = strmap_get(keys, key.buf, key.len);
 	if (!strmap_put(keys, key.buf, key.len, idx))
@@ -541,7 +582,7 @@ RowTitle(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	t->flags = (strstr(f[3], "honorific") ? TITLE_HONORIFIC : 0) |
 		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0);
 	if (!AddPhraseKey(&lex->title_keys, &lex->title_prefixes, f[1],
-					  lex->ntitles, &t->next, err))
+					  lex->ntitles, &t->next, f[0], err))
 		return false;
 	lex->ntitles++;
 	return true;
@@ -560,7 +601,7 @@ RowBody(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	b->canonical = Dup(lex, f[2]);
 	b->position = strcmp(f[3], "before") == 0 ? 2 : strcmp(f[3], "both") == 0 ? 3 : 1;
 	if (!AddPhraseKey(&lex->body_keys, &lex->body_prefixes, f[1],
-					  lex->nbodies, &b->next, err))
+					  lex->nbodies, &b->next, f[0], err))
 		return false;
 	lex->nbodies++;
 	return true;
@@ -600,7 +641,7 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	w->dval = dval;
 	snprintf(w->code, sizeof(w->code), "%s", code ? code : "");
 	if (!AddPhraseKey(&lex->word_keys, &lex->word_prefixes, phrase,
-					  lex->nwords, &w->next, err))
+					  lex->nwords, &w->next, lang, err))
 		return false;
 	lex->nwords++;
 	return true;
@@ -669,6 +710,14 @@ RowMoney(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		return AddWord(lex, f[0], f[1], WORD_CURRENCY, 0, 0, f[3], err);
 	}
 	return true;
+}
+
+static bool
+RowOrgCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	return AddWord(lex, f[0], f[1],
+				   strcmp(f[2], "suffix") == 0 ? WORD_ORG_SUFFIX : WORD_ORG_PREFIX,
+				   0, 0, NULL, err);
 }
 
 static bool
@@ -848,7 +897,9 @@ AddRegions(Lexicon *lex, const char *lang, EntError *err)
 					continue;	/* not a country ententes knows */
 				e = GetEntity(lex, ENT_COUNTRY, code, ci->name, code, err);
 			}
-			else if (isdigit((unsigned char) code[0]))
+			else if (isdigit((unsigned char) code[0]) && strstr(
+					"002 142 150 009 143 034 035 030 145 151 155 039 154 419 005 "
+					"003 013 029 015 202 053 011 014 017 018 057", code))
 			{
 				/* a continent or region: its English name is the id */
 				UErrorCode	st4 = U_ZERO_ERROR;
@@ -858,7 +909,9 @@ AddRegions(Lexicon *lex, const char *lang, EntError *err)
 
 				if (U_FAILURE(st4) || !U16ToUtf8(ename, elen, eutf8, sizeof(eutf8)))
 					continue;
-				e = GetEntity(lex, ENT_PLACE, eutf8, NULL, "", err);
+				e = FindByAlias(lex, ENT_PLACE, eutf8, err);
+				if (e < 0)
+					e = GetEntity(lex, ENT_PLACE, eutf8, NULL, "", err);
 			}
 			else
 				continue;
@@ -916,7 +969,8 @@ AddCities(Lexicon *lex, const char *lang, EntError *err)
 			const UChar *ec;
 			int32_t		e;
 
-			if (!last || strncmp(zid, "Etc/", 4) == 0 || strlen(zid) >= sizeof(key))
+			if (!last || strncmp(zid, "Etc/", 4) == 0 || strlen(zid) >= sizeof(key) ||
+				strncmp(zid, "Antarctica/", 11) == 0 || strncmp(zid, "Arctic/", 7) == 0)
 				continue;
 			snprintf(english, sizeof(english), "%s", last + 1);
 			for (char *p = english; *p; p++)
@@ -931,6 +985,8 @@ AddCities(Lexicon *lex, const char *lang, EntError *err)
 			ures_close(z);
 			/* cities named after their zone in English too */
 			e = ent_lexicon_entity(lex, ENT_PLACE, english);
+			if (e < 0)
+				e = FindByAlias(lex, ENT_PLACE, english, err);
 			if (e < 0)
 				e = GetEntity(lex, ENT_PLACE, english, NULL, code, err);
 			if (e < 0)
@@ -1081,6 +1137,7 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		ReadTsv(lex, datadir, "boilerplate.tsv", 3, false, RowCue, err) &&
 		ReadTsv(lex, datadir, "given_names.tsv", 3, false, RowGiven, err) &&
 		ReadTsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
+		ReadTsv(lex, datadir, "org_cues.tsv", 3, false, RowOrgCue, err) &&
 		ReadTsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
 		ent_lexicon_need_lang(lex, "en", err);
 	if (!ok)

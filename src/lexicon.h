@@ -119,6 +119,9 @@ typedef struct LexWord
 #define WORD_NEXT			18
 #define WORD_MONTH_NAME		19	/* ival = 1..12 (from ICU) */
 #define WORD_WEEKDAY		20	/* ival = 1 (Sunday) .. 7 (from ICU) */
+/* organization cues */
+#define WORD_ORG_SUFFIX		40
+#define WORD_ORG_PREFIX		41
 /* money words */
 #define WORD_SCALE			30
 #define WORD_SCALE_ABBREV	31
@@ -156,6 +159,7 @@ typedef struct LexCountryInfo
 	const char *name;
 	const char *adjective;
 	const char *capital;
+	const char *attributive;	/* in names: "US" Navy, "Russian" Navy */
 } LexCountryInfo;
 
 typedef struct Lexicon

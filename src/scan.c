@@ -233,6 +233,68 @@ AssignSentences(EntDoc *doc, EntError *err)
 }
 
 /*
+ * ent_vikey: see scan.h.
+ */
+bool
+ent_vikey(const char *s, size_t n, EntBuf *out, EntError *err)
+{
+	EntBuf		vi;
+	bool		unchanged;
+	bool		ok;
+
+	entbuf_init(&vi, n + 8);
+	if (!ent_normalize(s, n, ENT_FORM_NFC_VI, &vi, &unchanged, err))
+	{
+		ent_free(vi.data);
+		return false;
+	}
+	if (unchanged)
+		ok = ent_normalize(s, n, ENT_FORM_NFKC_CF, out, &unchanged, err) &&
+			(!unchanged || entbuf_append(out, s, n, err));
+	else
+		ok = ent_normalize(vi.data, vi.len, ENT_FORM_NFKC_CF, out, &unchanged, err) &&
+			(!unchanged || entbuf_append(out, vi.data, vi.len, err));
+	ent_free(vi.data);
+	return ok;
+}
+
+/*
+ * VietnameseKeys gives every word with a non-ASCII letter its key.
+ */
+static bool
+VietnameseKeys(EntDoc *doc, EntError *err)
+{
+	EntBuf		b;
+
+	entbuf_init(&b, doc->len / 2 + 64);
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		EntToken   *t = &doc->tok[i];
+		bool		ascii = true;
+
+		if (!(t->flags & TK_WORD))
+			continue;
+		for (uint32_t k = t->byte_start; k < t->byte_end && ascii; k++)
+			ascii = ((unsigned char) doc->text[k] < 0x80);
+		if (ascii)
+			continue;
+		t->key_off = (uint32_t) b.len;
+		if (!ent_vikey(doc->text + t->byte_start, t->byte_end - t->byte_start,
+					   &b, err))
+		{
+			ent_free(b.data);
+			return false;
+		}
+		t->key_len = (uint32_t) (b.len - t->key_off);
+		t->key_in_keys = true;
+	}
+	doc->keys = b.data;
+	doc->keys_len = b.len;
+	doc->keys_cap = b.cap;
+	return true;
+}
+
+/*
  * ent_scan: see scan.h.
  */
 bool
@@ -425,8 +487,13 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 		t->byte_end = (uint32_t) pos;
 		t->char_end = chr;
 		t->fold_len = (uint32_t) (doc->folded_len - t->fold_off);
+		t->key_off = t->fold_off;
+		t->key_len = t->fold_len;
+		t->key_in_keys = false;
 	}
 	doc->lines[doc->nlines - 1].byte_end = (uint32_t) len;
+	if (strcmp(lang, "vi") == 0 && !VietnameseKeys(doc, err))
+		return false;
 	if (want_sentences)
 		return AssignSentences(doc, err);
 	doc->nsent = doc->nlines;
@@ -442,5 +509,6 @@ ent_doc_free(EntDoc *doc)
 	ent_free(doc->tok);
 	ent_free(doc->folded);
 	ent_free(doc->lines);
+	ent_free(doc->keys);
 	memset(doc, 0, sizeof(*doc));
 }

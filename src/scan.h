@@ -44,6 +44,10 @@ typedef struct EntToken
 	uint32_t	char_end;		/* exclusive */
 	uint32_t	fold_off;		/* into EntDoc.folded */
 	uint32_t	fold_len;
+	uint32_t	key_off;		/* lookup key: the fold, or in Vietnamese the
+								 * lower-case spelling with its marks */
+	uint32_t	key_len;
+	bool		key_in_keys;	/* key is in EntDoc.keys, not folded */
 	uint32_t	flags;
 	int32_t		sent;			/* sentence ordinal, 1-based */
 	int32_t		line;			/* line index, 0-based */
@@ -69,6 +73,9 @@ typedef struct EntDoc
 	char	   *folded;			/* folds of all tokens, back to back */
 	size_t		folded_len;
 	size_t		folded_cap;
+	char	   *keys;			/* Vietnamese keys */
+	size_t		keys_len;
+	size_t		keys_cap;
 	EntLine    *lines;
 	int32_t		nlines;
 	int32_t		nsent;
@@ -89,5 +96,28 @@ ent_tok_fold(const EntDoc *doc, int i)
 {
 	return doc->folded + doc->tok[i].fold_off;
 }
+
+/*
+ * The lookup key of token i: its fold, except in Vietnamese where folding
+ * would merge words that differ only in tone marks (tháng, thẳng).
+ */
+static inline const char *
+ent_tok_key(const EntDoc *doc, int i)
+{
+	return doc->tok[i].key_in_keys ? doc->keys + doc->tok[i].key_off :
+		doc->folded + doc->tok[i].fold_off;
+}
+
+static inline uint32_t
+ent_tok_key_len(const EntDoc *doc, int i)
+{
+	return doc->tok[i].key_len;
+}
+
+/*
+ * ent_vikey writes the Vietnamese key of s[0..n): lower case, tone marks
+ * placed the classic way, diacritics kept.
+ */
+extern bool ent_vikey(const char *s, size_t n, EntBuf *out, EntError *err);
 
 #endif							/* ENTENTE_SCAN_H */
