@@ -124,9 +124,10 @@ COMMENT ON FUNCTION @extschema@.languages(text) IS
 -------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.entity_kind AS ENUM
-    ('COUNTRY', 'PLACE', 'PERSON', 'ORGANIZATION', 'EQUIPMENT', 'DATE', 'MONEY', 'QUANTITY');
+    ('COUNTRY', 'PLACE', 'PERSON', 'ORGANIZATION', 'EQUIPMENT', 'DATE', 'MONEY', 'QUANTITY',
+     'NATIONALITY');
 
-COMMENT ON TYPE @extschema@.entity_kind IS 'kinds of entity mentions';
+COMMENT ON TYPE @extschema@.entity_kind IS 'kinds of entity mentions; NATIONALITY is a demonym or country adjective (rosyjski, pakistanais), linked to its country''s code';
 
 CREATE TYPE @extschema@.mention AS (
     kind        @extschema@.entity_kind,

@@ -802,7 +802,8 @@ entity_ids(PG_FUNCTION_ARGS)
 	{
 		const EntMention *m = &x.m[i];
 
-		if (m->dropped || m->boilerplate || m->kind > ENT_EQUIPMENT)
+		if (m->dropped || m->boilerplate ||
+			(m->kind > ENT_EQUIPMENT && m->kind != ENT_NATIONALITY))
 			continue;
 		ids[n++] = m->entity_id;
 	}

@@ -120,8 +120,8 @@ TokIs(const Ctx *c, int i, const char *s)
 {
 	size_t		n = strlen(s);
 
-	return i >= 0 && i < c->doc->ntok && FoldLen(c, i) == n &&
-		memcmp(Fold(c, i), s, n) == 0;
+	return i >= 0 && i < c->doc->ntok && KeyLen(c, i) == n &&
+		memcmp(Key(c, i), s, n) == 0;
 }
 
 static inline bool
@@ -352,14 +352,15 @@ MarkBoilerplate(Ctx *c)
 				int			count = 0;
 				const char *p = raw;
 
+				/* "Thế giới > Châu Á", "Świat | Polityka" */
 				while ((p = memmem(p, raw + rawlen - p, cue->text, cue->len)) != NULL)
 				{
-					count++;
+					if (p > raw && p[-1] == ' ' && p + cue->len < raw + rawlen &&
+						p[cue->len] == ' ')
+						count++;
 					p += cue->len;
 				}
-				if (count >= 1 && words <= 6)
-					l->boilerplate = true;
-				if (count >= 2)
+				if (count >= 2 || (count == 1 && words <= 5))
 					l->boilerplate = true;
 			}
 		}
@@ -506,6 +507,10 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 		int32_t		w;
 
 		if (klen + n + 1 >= sizeof(key))
+			break;
+		/* "A $24": a word and a symbol apart are not one cue (A$) */
+		if (j > i && (c->doc->tok[j].flags & TK_SPACE_BEFORE) &&
+			((c->doc->tok[j].flags | c->doc->tok[j - 1].flags) & TK_PUNCT))
 			break;
 		if (j > i)
 			key[klen++] = KEY_SEP;
@@ -888,7 +893,7 @@ DateAt(Ctx *c, int i)
 
 	/* weekday: the latest such day up to publication (or the next one) */
 	w = WordAt(c, i, WORD_WEEKDAY, WORD_WEEKDAY, &wl);
-	if (w >= 0 && c->published.year && !IntTok(c, i + wl) /* not "Monday 3" */ )
+	if (w >= 0 && c->published.year && IntTok(c, i + wl) < 0 /* not "Monday 3" */ )
 	{
 		int			want = c->lex->words[w].ival;	/* 1 = Sunday */
 		long		pub = DaysFromCivil(c->published.year, c->published.month,
@@ -959,8 +964,10 @@ FormatMoney(Ctx *c, double value, const char *code)
 static bool
 IsMoneyConnector(const Ctx *c, int i)
 {
-	return TokIs(c, i, "di") || TokIs(c, i, "de") || TokIs(c, i, "d'") ||
-		TokIs(c, i, "of") || TokIs(c, i, "do");
+	return ((LangIs(c, "it") && (TokIs(c, i, "di") || TokIs(c, i, "d'"))) ||
+			((LangIs(c, "fr") || LangIs(c, "es") || LangIs(c, "pt")) &&
+			 (TokIs(c, i, "de") || TokIs(c, i, "d'"))) ||
+			(LangIs(c, "en") && TokIs(c, i, "of")));
 }
 
 /*
@@ -1150,6 +1157,10 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 
 			if (al->ntok != len || !AliasLangOk(c, al->lang))
 				continue;
+			/* CLDR's names only in their own language */
+			if ((al->flags & AL_CLDR) && strcmp(al->lang, c->lang) != 0 &&
+				c->lang[0])
+				continue;
 			if (c->vi && (strcmp(al->lang, "vi") == 0) != (v[k].type == 0))
 				continue;
 			if (v[k].type == RULE_NOUN && (al->flags & AL_ADJ))
@@ -1304,9 +1315,19 @@ FindNames(Ctx *c)
 		conf = found[i].exact ? 0.9f : 0.8f;
 		if (al->flags & (AL_AMBIGUOUS | AL_SURNAME))
 			conf -= 0.15f;
-		if (AddMention(c, ent->kind, ent->id, ent->canonical,
-					   ent->kind == ENT_COUNTRY ? ent->id : ent->country,
-					   i, i + found[i].len, conf, al->rule, true) < 0)
+		if (ent->kind == ENT_COUNTRY && (al->flags & AL_ADJ))
+		{
+			/* "rosyjski", "pakistanais": a nationality linked to the country */
+			const LexCountryInfo *ci = ent_lexicon_country(c->lex, ent->id);
+
+			if (AddMention(c, ENT_NATIONALITY, ent->id,
+						   ci && ci->adjective[0] ? ci->adjective : ent->canonical,
+						   ent->id, i, i + found[i].len, conf, al->rule, true) < 0)
+				ok = false;
+		}
+		else if (AddMention(c, ent->kind, ent->id, ent->canonical,
+							ent->kind == ENT_COUNTRY ? ent->id : ent->country,
+							i, i + found[i].len, conf, al->rule, true) < 0)
 			ok = false;
 		i += found[i].len - 1;
 	}
@@ -1337,6 +1358,11 @@ IsParticle(const Ctx *c, int i)
 	return false;
 }
 
+/*
+ * IsGivenName: token i is a known given name (family: a Vietnamese family
+ * name).  In Vietnamese text only foreign-looking (ASCII) words can be
+ * foreign given names: Vietnamese words fold onto too many of them.
+ */
 static bool
 IsGivenName(const Ctx *c, int i, bool family)
 {
@@ -1345,15 +1371,16 @@ IsGivenName(const Ctx *c, int i, bool family)
 
 	if (!IsCapWord(c, i))
 		return false;
+	if (family)
+		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
+	if (c->vi && c->doc->tok[i].key_in_keys)
+		return false;
 	nv = Variants(c, i, v);
 	for (int k = 0; k < nv; k++)
 	{
-		int32_t		g;
-
 		if (v[k].type == RULE_ADJ)
 			continue;
-		g = strmap_get(&c->lex->given_names, v[k].s, v[k].len);
-		if (g == (family ? 2 : 1))
+		if (strmap_get(&c->lex->given_names, v[k].s, v[k].len) == 1)
 			return true;
 	}
 	return false;
@@ -1369,7 +1396,7 @@ NameSpan(const Ctx *c, int i, int max)
 {
 	int			n = 0;
 
-	while (n < max && i + n < c->doc->ntok)
+	while (n < max + 2 && i + n < c->doc->ntok)
 	{
 		int			t = i + n;
 
@@ -1379,8 +1406,13 @@ NameSpan(const Ctx *c, int i, int max)
 		{
 			/* stop before a month or weekday name */
 			int			wl;
+			int			words = 0;
 
 			if (WordAt(c, t, WORD_MONTH_NAME, WORD_WEEKDAY, &wl) >= 0 && n > 0)
+				break;
+			for (int k = i; k < t; k++)
+				words += !IsParticle(c, k);
+			if (words >= max)
 				break;
 			n++;
 			continue;
@@ -1559,6 +1591,20 @@ FindPeople(Ctx *c)
 				continue;
 			}
 			n = NameSpan(c, j, max);
+			/* "ministro della Difesa Guido Crosetto": start at a given name */
+			for (int k = 1; k < n; k++)
+				if (IsGivenName(c, j + k, false))
+				{
+					j += k;
+					n -= k;
+					break;
+				}
+			if (n == 1 && j > i + tl && !(tflags & TITLE_HONORIFIC) &&
+				(doc->tok[j - 1].flags & TK_LOWER))
+				n = 0;			/* "ministro della Difesa": a department */
+			if (n == 1 && c->vi && doc->tok[j].key_in_keys &&
+				!(tflags & TITLE_HONORIFIC))
+				n = 0;			/* "Thứ trưởng Ngoại giao": a Vietnamese word */
 			if (n > 0 && SameLine(c, i, j))
 			{
 				if (!AddPerson(c, j, j + n, country,
@@ -1620,6 +1666,33 @@ Propagate(Ctx *c)
 			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
 				strmap_get(&surnames, v[k].s, v[k].len) < 0)
 				ok = strmap_put(&surnames, v[k].s, v[k].len, m);
+	}
+	/* single-word people found by a title: the surname of a full name? */
+	for (int32_t m = 0; m < nmentions && ok && surnames.count; m++)
+	{
+		EntMention *pm = &c->out->m[m];
+		Variant		v[MAX_VARIANTS];
+		int			nv;
+
+		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start != 1)
+			continue;
+		nv = Variants(c, pm->tok_start, v);
+		for (int k = 0; k < nv; k++)
+		{
+			int32_t		full;
+
+			if (v[k].type == RULE_ADJ)
+				continue;
+			full = strmap_get(&surnames, v[k].s, v[k].len);
+			if (full >= 0 && full != m)
+			{
+				pm->entity_id = c->out->m[full].entity_id;
+				pm->canonical = c->out->m[full].canonical;
+				if (!pm->country[0])
+					pm->country = c->out->m[full].country;
+				break;
+			}
+		}
 	}
 	for (int i = 0; i < doc->ntok && ok && surnames.count; i++)
 	{
@@ -1809,7 +1882,9 @@ FindOrgCues(Ctx *c)
 				continue;
 			while (k > 0 && i - k < 4 && SameLine(c, k - 1, i) &&
 				   (c->claim[k - 1] < 0 ||
-					c->out->m[c->claim[k - 1]].kind == ENT_ORGANIZATION) &&
+					c->out->m[c->claim[k - 1]].kind == ENT_ORGANIZATION ||
+					c->out->m[c->claim[k - 1]].kind == ENT_PLACE ||
+					c->out->m[c->claim[k - 1]].kind == ENT_COUNTRY) &&
 				   (IsCapWord(c, k - 1) || ((doc->tok[k - 1].flags & TK_NUM) && k < i)))
 				k--;
 			if (k < i)
@@ -1849,7 +1924,10 @@ FindOrgCues(Ctx *c)
 
 			for (int k = ts; k < te; k++)
 				if (c->claim[k] >= 0 &&
-					c->out->m[c->claim[k]].kind != ENT_ORGANIZATION)
+					c->out->m[c->claim[k]].kind != ENT_ORGANIZATION &&
+					!(c->lex->words[w].type == WORD_ORG_SUFFIX &&
+					  (c->out->m[c->claim[k]].kind == ENT_PLACE ||
+					   c->out->m[c->claim[k]].kind == ENT_COUNTRY)))
 					free_span = false;
 			if (!free_span)
 				continue;

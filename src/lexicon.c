@@ -46,7 +46,7 @@
 
 const char *const ent_kind_names[] = {
 	"COUNTRY", "PLACE", "PERSON", "ORGANIZATION", "EQUIPMENT", "DATE",
-	"MONEY", "QUANTITY"
+	"MONEY", "QUANTITY", "NATIONALITY"
 };
 
 bool
@@ -762,16 +762,39 @@ RowCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	return true;
 }
 
+/*
+ * RowGiven: given names are keyed by their fold and stored as 1; Vietnamese
+ * names by their Vietnamese key, family names as 2 and given names as 3
+ * (Vietnamese names are recognised family name first).
+ */
 static bool
 RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 {
 	char		folded[256];
 	size_t		n;
+	int32_t		value = strcmp(f[2], "family") == 0 ? 2 : 1;
 
-	if (!FoldInto(f[1], folded, sizeof(folded), &n, err) || n == 0)
+	if (strcmp(f[0], "vi") == 0)
+	{
+		EntBuf		b;
+
+		entbuf_init(&b, strlen(f[1]) + 8);
+		if (!ent_vikey(f[1], strlen(f[1]), &b, err) || b.len >= sizeof(folded))
+		{
+			ent_free(b.data);
+			return err->status == ENT_OK;
+		}
+		memcpy(folded, b.data, b.len);
+		n = b.len;
+		ent_free(b.data);
+		if (value == 1)
+			value = 3;
+	}
+	else if (!FoldInto(f[1], folded, sizeof(folded), &n, err) || n == 0)
 		return err->status == ENT_OK;
-	if (!strmap_put(&lex->given_names, folded, n,
-					strcmp(f[2], "family") == 0 ? 2 : 1))
+	if (strmap_get(&lex->given_names, folded, n) == 1 && value == 3)
+		return true;			/* keep an international given name */
+	if (!strmap_put(&lex->given_names, folded, n, value))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	return true;
 }
@@ -969,8 +992,12 @@ AddCities(Lexicon *lex, const char *lang, EntError *err)
 			const UChar *ec;
 			int32_t		e;
 
-			if (!last || strncmp(zid, "Etc/", 4) == 0 || strlen(zid) >= sizeof(key) ||
-				strncmp(zid, "Antarctica/", 11) == 0 || strncmp(zid, "Arctic/", 7) == 0)
+			/* canonical zones of a continent, one level: Europe/Moscow */
+			if (!last || strchr(zid, '/') != last || strlen(zid) >= sizeof(key) ||
+				!(strncmp(zid, "Africa/", 7) == 0 || strncmp(zid, "America/", 8) == 0 ||
+				  strncmp(zid, "Asia/", 5) == 0 || strncmp(zid, "Atlantic/", 9) == 0 ||
+				  strncmp(zid, "Australia/", 10) == 0 || strncmp(zid, "Europe/", 7) == 0 ||
+				  strncmp(zid, "Indian/", 7) == 0 || strncmp(zid, "Pacific/", 8) == 0))
 				continue;
 			snprintf(english, sizeof(english), "%s", last + 1);
 			for (char *p = english; *p; p++)
@@ -983,6 +1010,9 @@ AddCities(Lexicon *lex, const char *lang, EntError *err)
 			z = ures_getByKey(zs, key, NULL, &st3);
 			ec = U_SUCCESS(st3) ? ures_getStringByKey(z, "ec", &len, &st3) : NULL;
 			ures_close(z);
+			/* a zone named after its country (America/Dominica) is no city */
+			if (FindByAlias(lex, ENT_COUNTRY, english, err) >= 0)
+				continue;
 			/* cities named after their zone in English too */
 			e = ent_lexicon_entity(lex, ENT_PLACE, english);
 			if (e < 0)

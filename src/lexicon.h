@@ -34,6 +34,7 @@ typedef enum EntKind
 	ENT_DATE,
 	ENT_MONEY,
 	ENT_QUANTITY,
+	ENT_NATIONALITY,			/* a demonym or country adjective */
 	ENT_NKINDS
 } EntKind;
 

@@ -1,0 +1,124 @@
+-- Entities: one identity whatever the language, script, inflection or
+-- spelling; ordinary words are not entities; dates and money normalised;
+-- bad input answered clearly.
+\ir include/preamble.psql
+BEGIN;
+SELECT plan(72);
+
+CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
+RETURNS text[] LANGUAGE sql AS $$
+    SELECT coalesce(array_agg(DISTINCT entity_id ORDER BY entity_id), '{}')
+    FROM entente.entities(body, lang, published)
+    WHERE (kind IS NULL OR entities.kind::text = ids.kind) AND zone = 'body'
+$$;
+CREATE FUNCTION pg_temp.canon(body text, lang text, kind text, published date DEFAULT NULL)
+RETURNS text[] LANGUAGE sql AS $$
+    SELECT coalesce(array_agg(DISTINCT canonical ORDER BY canonical), '{}')
+    FROM entente.entities(body, lang, published)
+    WHERE entities.kind::text = canon.kind AND zone = 'body'
+$$;
+
+-- countries: one code in every language, script and case
+SELECT is(pg_temp.ids('Nga và Pakistan ký thỏa thuận.', 'vi', 'COUNTRY'), '{PK,RU}', 'vi: Nga, Pakistan');
+SELECT is(pg_temp.ids('Rosja podpisała umowę z Pakistanem.', 'pl', 'COUNTRY'), '{PK,RU}', 'pl: Rosja, Pakistanem');
+SELECT is(pg_temp.ids('Delegacja Rosji przyjechała do Pakistanu.', 'pl', 'COUNTRY'), '{PK,RU}', 'pl: genitive');
+SELECT is(pg_temp.ids('Współpraca z Rosją i Indiami rośnie.', 'pl', 'COUNTRY'), '{IN,RU}', 'pl: instrumental');
+SELECT is(pg_temp.ids('La Russia e il Pakistan firmano un accordo.', 'it', 'COUNTRY'), '{PK,RU}', 'it');
+SELECT is(pg_temp.ids('Russia and Pakistan signed an agreement.', 'en', 'COUNTRY'), '{PK,RU}', 'en');
+SELECT is(pg_temp.ids('Россия и Пакистан подписали соглашение.', 'ru', 'COUNTRY'), '{PK,RU}', 'ru');
+SELECT is(pg_temp.ids('Делегация России прибыла в Пакистан и встретилась с Пакистаном.', 'ru', 'COUNTRY'), '{PK,RU}', 'ru: cases');
+SELECT is(pg_temp.ids('Росія та Пакистан підписали угоду.', 'uk', 'COUNTRY'), '{PK,RU}', 'uk');
+SELECT is(pg_temp.ids('La Russie et le Pakistan ont signé un accord.', 'fr', 'COUNTRY'), '{PK,RU}', 'fr');
+SELECT is(pg_temp.ids('Russland und Pakistan unterzeichnen ein Abkommen.', 'de', 'COUNTRY'), '{PK,RU}', 'de');
+SELECT is(pg_temp.ids('Rusia y Pakistán firmaron un acuerdo.', 'es', 'COUNTRY'), '{PK,RU}', 'es');
+SELECT is(pg_temp.ids('Rusko a Pákistán podepsaly dohodu s Ruskem.', 'cs', 'COUNTRY'), '{PK,RU}', 'cs');
+SELECT is(pg_temp.ids('Mỹ, Hoa Kỳ và Liên Xô', 'vi', 'COUNTRY'), '{SU,US}', 'vi: short names and the USSR');
+SELECT is(pg_temp.ids('Stany Zjednoczone i ZSRR', 'pl', 'COUNTRY'), '{SU,US}', 'pl: multi-word and historical');
+SELECT is(pg_temp.ids('США и ЮАР', 'ru', 'COUNTRY'), '{US,ZA}', 'ru: acronyms');
+-- demonyms and adjectives link to the country
+SELECT is(pg_temp.ids('rosyjski minister i pakistańskiego premiera', 'pl', 'COUNTRY'), '{PK,RU}', 'pl adjectives');
+SELECT is(pg_temp.ids('il governo russo e il ministro pachistano', 'it', 'COUNTRY'), '{PK,RU}', 'it adjectives');
+SELECT is(pg_temp.ids('российский министр и пакистанской делегации', 'ru', 'COUNTRY'), '{PK,RU}', 'ru adjectives');
+SELECT is(pg_temp.ids('le ministre pakistanais', 'fr', 'COUNTRY'), '{PK}', 'fr adjective');
+
+-- ordinary words are not entities
+SELECT is(pg_temp.ids('Anh ấy nói rằng anh sẽ về nhà.', 'vi', 'COUNTRY'), '{}', 'vi: anh is a pronoun');
+SELECT is(pg_temp.ids('Thủ tướng Anh và Tổng thống Pháp hội đàm.', 'vi', 'COUNTRY'), '{FR,GB}', 'vi: Anh after a title is Britain');
+SELECT is(pg_temp.ids('They ate roast turkey and a chad of paper.', 'en', 'COUNTRY'), '{}', 'en: lower-case words');
+SELECT is(pg_temp.ids('Mało kto wierzył, że to mali ludzie.', 'pl', 'COUNTRY'), '{}', 'pl: mało, mali are not Mali');
+
+-- places: one identity across languages and cases
+SELECT is(pg_temp.ids('Ông Putin đến Moskva.', 'vi', 'PLACE'), '{Moscow}', 'vi Moskva');
+SELECT is(pg_temp.ids('Spotkanie w Moskwie i w Moskwa.', 'pl', 'PLACE'), '{Moscow}', 'pl Moskwie');
+SELECT is(pg_temp.ids('Il vertice di Mosca.', 'it', 'PLACE'), '{Moscow}', 'it Mosca');
+SELECT is(pg_temp.ids('Переговоры в Москве.', 'ru', 'PLACE'), '{Moscow}', 'ru Москве');
+SELECT is(pg_temp.ids('Delegacja przyleciała do Islamabadu, a potem rozmawiała z Waszyngtonem.', 'pl', 'PLACE'),
+          '{Islamabad,Washington}', 'pl inflected capitals');
+SELECT is(pg_temp.ids('Điện Kremlin và Nhà Trắng', 'vi', 'PLACE'), '{Kremlin,"White House"}', 'metonym buildings');
+SELECT is((SELECT country FROM entente.entities('Cremlino', 'it') LIMIT 1), 'RU', 'the Kremlin acts for RU');
+
+-- organizations: acronyms and names in many languages, longest match
+SELECT is(pg_temp.ids('Liên hợp quốc, NATO và ASEAN', 'vi', 'ORGANIZATION'), '{ASEAN,NATO,UN}', 'vi IGOs');
+SELECT is(pg_temp.ids('ONZ i NATO', 'pl', 'ORGANIZATION'), '{NATO,UN}', 'pl IGOs');
+SELECT is(pg_temp.ids('ООН и ОДКБ', 'ru', 'ORGANIZATION'), '{CSTO,UN}', 'ru IGOs');
+SELECT is(pg_temp.ids('Liên minh kinh tế Á-Âu họp tại Astana.', 'vi', 'ORGANIZATION'), '{EAEU}', 'longest match wins');
+SELECT is(pg_temp.canon('Bộ Quốc phòng Pakistan cho biết.', 'vi', 'ORGANIZATION'), '{"Pakistan Ministry of Defence"}', 'state body vi');
+SELECT is(pg_temp.canon('Ministerstwo Obrony Rosji poinformowało.', 'pl', 'ORGANIZATION'), '{"Russia Ministry of Defence"}', 'state body pl');
+SELECT is((SELECT country FROM entente.entities('Hải quân Nga tập trận.', 'vi') WHERE kind = 'ORGANIZATION'), 'RU', 'a body acts for its country');
+
+-- people: known names, titles, given names, propagation
+SELECT is(pg_temp.canon('Tổng thống Vladimir Putin phát biểu.', 'vi', 'PERSON'), '{"Vladimir Putin"}', 'vi known person');
+SELECT is(pg_temp.canon('Владимир Путин заявил.', 'ru', 'PERSON'), '{"Vladimir Putin"}', 'ru known person');
+SELECT is((SELECT country FROM entente.entities('Putin said.', 'en') WHERE kind = 'PERSON'), 'RU', 'a known person acts for RU');
+SELECT is(pg_temp.ids('Generał Tadeusz Nowacki przemawiał.', 'pl', 'PERSON'), '{"Tadeusz Nowacki"}', 'pl title and name');
+SELECT is(pg_temp.ids('Ambassador Jonathan Reeves spoke. Later Reeves left.', 'en', 'PERSON'), '{"Jonathan Reeves"}', 'en propagation');
+SELECT is(pg_temp.ids('Jan Kowalczyk przyjechał. Rozmowa z Kowalczykiem trwała.', 'pl', 'PERSON'), '{"Jan Kowalczyk"}', 'pl propagation through inflection');
+SELECT is(pg_temp.ids('Ông Nguyễn Văn Thành phát biểu.', 'vi', 'PERSON'), '{"Nguyễn Văn Thành"}', 'vi honorific and name');
+
+-- equipment: designations by shape and named systems
+SELECT is(pg_temp.ids('Pakistan mua Mi-35M, Su-35 và JF-17.', 'vi', 'EQUIPMENT'), '{JF-17,Mi-35M,Su-35}', 'designations');
+SELECT is(pg_temp.ids('Россия поставила Ми-17 и С-400.', 'ru', 'EQUIPMENT'), '{Mi-17,S-400}', 'Cyrillic designations');
+SELECT is(pg_temp.ids('Tên lửa Oreshnik và hệ thống HIMARS.', 'vi', 'EQUIPMENT'), '{HIMARS,Oreshnik}', 'named systems');
+SELECT is(pg_temp.ids('Cases of COVID-19 rose.', 'en', 'EQUIPMENT'), '{}', 'COVID-19 is not equipment');
+
+-- dates, normalised and anchored
+SELECT is(pg_temp.ids('Ngày 7/8, hai bên hội đàm.', 'vi', 'DATE', '2018-08-10'), '{2018-08-07}', 'vi ngày 7/8');
+SELECT is(pg_temp.ids('Hội đàm ngày 27-28/11.', 'vi', 'DATE', '2024-11-29'), '{2024-11-27/2024-11-28}', 'vi range');
+SELECT is(pg_temp.ids('Firmato il 29 settembre 2021.', 'it', 'DATE'), '{2021-09-29}', 'it day month year');
+SELECT is(pg_temp.ids('Rozmowy 22-23 kwietnia.', 'pl', 'DATE', '2024-04-25'), '{2024-04-22/2024-04-23}', 'pl range, anchored');
+SELECT is(pg_temp.ids('Signed on March 3, 2024.', 'en', 'DATE'), '{2024-03-03}', 'en month day, year');
+SELECT is(pg_temp.ids('Cuối năm 2014, Nga bán trực thăng.', 'vi', 'DATE'), '{2014}', 'vi year');
+SELECT is(pg_temp.ids('w latach 2016 i 2017', 'pl', 'DATE'), '{2016,2017}', 'pl two years');
+SELECT is(pg_temp.ids('Переговоры 15 марта 2024 года.', 'ru', 'DATE'), '{2024-03-15}', 'ru genitive month');
+SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '2024-04-25'), '{2024-04-24}', 'relative day');
+SELECT is(pg_temp.ids('The talks were held on Wednesday.', 'en', 'DATE', '2024-11-29'), '{2024-11-27}', 'weekday');
+SELECT is(pg_temp.ids('Chỉ 1/4 dân số ủng hộ.', 'vi', 'DATE', '2024-11-29'), '{}', 'a fraction is not a date');
+
+-- money, normalised to <number> <ISO 4217>
+SELECT is(pg_temp.ids('Hợp đồng trị giá 28 tỷ USD.', 'vi', 'MONEY'), '{"28000000000 USD"}', 'vi tỷ USD');
+SELECT is(pg_temp.ids('Khoản vay 600 triệu đô la Mỹ.', 'vi', 'MONEY'), '{"600000000 USD"}', 'vi triệu đô la Mỹ');
+SELECT is(pg_temp.ids('Kontrakt o wartości 1,6 mld USD.', 'pl', 'MONEY'), '{"1600000000 USD"}', 'pl mld');
+SELECT is(pg_temp.ids('Un accordo da 2,3 miliardi di dollari.', 'it', 'MONEY'), '{"2300000000 USD"}', 'it miliardi di dollari');
+SELECT is(pg_temp.ids('A $24 billion deal and €1.2bn in loans.', 'en', 'MONEY'), '{"1200000000 EUR","24000000000 USD"}', 'en symbols');
+SELECT is(pg_temp.ids('Сделка на 1,5 млрд долларов.', 'ru', 'MONEY'), '{"1500000000 USD"}', 'ru млрд долларов');
+
+-- page furniture
+SELECT is((SELECT array_agg(DISTINCT zone ORDER BY zone) FROM entente.entities(
+            E'Rosja i Pakistan podpisały umowę\n\nCzytaj także: Chiny i Indie rozmawiają o granicy', 'pl')),
+          '{body,boilerplate}', 'a teaser line is boilerplate');
+
+-- positions agree with substr()
+SELECT is((SELECT count(*)::int FROM articles a, LATERAL entente.entities(a.body, a.lang, a.published) e
+            WHERE substr(a.body, e.start_pos, e.end_pos - e.start_pos + 1) <> e.surface),
+          0, 'mention positions agree with substr() on every sample article');
+
+-- language detected when NULL
+SELECT is(pg_temp.ids('Rosja podpisała umowę z Pakistanem w Islamabadzie.', NULL, 'COUNTRY'), '{PK,RU}', 'NULL lang: detected');
+
+-- bad input
+SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
+SELECT is((SELECT count(*)::int FROM entente.entities('')), 0, 'empty text');
+SELECT is((SELECT count(*)::int FROM entente.entities(NULL)), 0, 'NULL text');
+
+SELECT * FROM finish();
+ROLLBACK;
