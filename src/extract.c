@@ -262,7 +262,8 @@ Variants(const Ctx *c, int i, Variant *v)
 		if (n <= rule->suffix_len)
 			continue;
 		stem = n - rule->suffix_len;
-		if (stem < 3 || memcmp(f + stem, rule->suffix, rule->suffix_len) != 0)
+		if (stem < 2 || stem + rule->repl_len < 4 ||
+			memcmp(f + stem, rule->suffix, rule->suffix_len) != 0)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
@@ -1566,9 +1567,10 @@ FindPeople(Ctx *c)
 				int32_t		m = c->claim[j];
 
 				if (m >= 0 && (c->out->m[m].kind == ENT_COUNTRY ||
+							   c->out->m[m].kind == ENT_NATIONALITY ||
 							   c->out->m[m].kind == ENT_ORGANIZATION))
 				{
-					if (c->out->m[m].kind == ENT_COUNTRY)
+					if (c->out->m[m].kind != ENT_ORGANIZATION)
 						country = c->out->m[m].entity_id;
 					j = c->out->m[m].tok_end;
 					continue;
@@ -1730,7 +1732,13 @@ Propagate(Ctx *c)
  * ----------------------------------------------------------------
  */
 
-/* The country of a mention right at token i: a COUNTRY mention. */
+static bool
+IsCountryLike(EntKind k)
+{
+	return k == ENT_COUNTRY || k == ENT_NATIONALITY;
+}
+
+/* The country of a mention right at token i: a country or its adjective. */
 static const char *
 CountryAt(const Ctx *c, int i, int *end)
 {
@@ -1739,7 +1747,7 @@ CountryAt(const Ctx *c, int i, int *end)
 	if (i < 0 || i >= c->doc->ntok)
 		return NULL;
 	m = c->claim[i];
-	if (m < 0 || c->out->m[m].kind != ENT_COUNTRY || c->out->m[m].tok_start != i)
+	if (m < 0 || !IsCountryLike(c->out->m[m].kind) || c->out->m[m].tok_start != i)
 		return NULL;
 	*end = c->out->m[m].tok_end;
 	return c->out->m[m].entity_id;
@@ -1753,7 +1761,7 @@ CountryEndingAt(const Ctx *c, int i, int *start)
 	if (i < 0 || i >= c->doc->ntok)
 		return NULL;
 	m = c->claim[i];
-	if (m < 0 || c->out->m[m].kind != ENT_COUNTRY || c->out->m[m].tok_end != i + 1)
+	if (m < 0 || !IsCountryLike(c->out->m[m].kind) || c->out->m[m].tok_end != i + 1)
 		return NULL;
 	*start = c->out->m[m].tok_start;
 	return c->out->m[m].entity_id;
@@ -1915,6 +1923,16 @@ FindOrgCues(Ctx *c)
 
 				if (n > 0)
 					ts = j, te = j + n;
+				/* "Partia Pracy", "Informacyjna Agencja Radiowa": a
+				 * capitalised cue is part of the name */
+				if (n > 0 && (doc->tok[i].flags & TK_CAP) &&
+					!(doc->tok[i].flags & TK_SENT_START))
+				{
+					ts = i;
+					while (ts > 0 && IsCapWord(c, ts - 1) && c->claim[ts - 1] < 0 &&
+						   SameLine(c, ts - 1, i) && !(doc->tok[ts].flags & TK_SENT_START))
+						ts--;
+				}
 			}
 		}
 		if (ts >= 0)
@@ -2033,6 +2051,14 @@ FindDesignations(Ctx *c)
 	return true;
 }
 
+/* token i is a word in Latin letters */
+static bool
+LatinWordAt(const Ctx *c, int i)
+{
+	return i >= 0 && i < c->doc->ntok && (c->doc->tok[i].flags & TK_WORD) &&
+		!(c->doc->tok[i].flags & TK_NONLATIN);
+}
+
 static bool
 IsRoman(const char *f, size_t n)
 {
@@ -2086,6 +2112,39 @@ FindOrganizationShapes(Ctx *c)
 					return false;
 			}
 			continue;
+		}
+		/* a name in Latin letters in Russian or Ukrainian text: "Uniper" */
+		if ((LangIs(c, "ru") || LangIs(c, "uk")) && IsCapWord(c, i) &&
+			!(t->flags & (TK_NONLATIN | TK_ALLCAPS)) && (t->flags & TK_WORD) &&
+			t->char_end - t->char_start >= 3 && !IsGivenName(c, i, false) &&
+			!LatinWordAt(c, i - 1))
+		{
+			int			n = 0;
+
+			while (n < 3 && i + n < doc->ntok && c->claim[i + n] < 0 &&
+				   SameLine(c, i, i + n) && IsCapWord(c, i + n) &&
+				   !(doc->tok[i + n].flags & TK_NONLATIN))
+				n++;
+			/* Nord Stream 2 */
+			if (n > 0 && i + n < doc->ntok && (doc->tok[i + n].flags & TK_NUM) &&
+				!(doc->tok[i + n].flags & TK_PUNCT) && c->claim[i + n] < 0 &&
+				KeyLen(c, i + n) <= 2)
+				n++;
+			/* inside a Latin-script passage (a quote in English) it is no name */
+			if (n > 0 && LatinWordAt(c, i + n))
+				n = 0;
+			if (n > 0)
+			{
+				const char *surface = JoinSurface(c, i, i + n);
+
+				if (!surface)
+					return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+				if (AddMention(c, ENT_ORGANIZATION, surface, surface, "", i, i + n,
+							   0.45f, "pattern:latin-name", true) < 0)
+					return false;
+				i += n - 1;
+				continue;
+			}
 		}
 		/* «Name», „Name” of one to three capitalised words */
 		if ((t->flags & TK_QUOTE_BEFORE) && IsCapWord(c, i) &&

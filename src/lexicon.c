@@ -1154,8 +1154,10 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		ReadTsv(lex, datadir, "countries.tsv", 3, false, RowCountry, err);
 	row_kind = ENT_PLACE;
 	ok = ok && ReadTsv(lex, datadir, "places.tsv", 4, false, RowNamed, err);
+	ok = ok && ReadTsv(lex, datadir, "regions.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_ORGANIZATION;
-	ok = ok && ReadTsv(lex, datadir, "organizations.tsv", 4, false, RowNamed, err);
+	ok = ok && ReadTsv(lex, datadir, "organizations.tsv", 4, false, RowNamed, err) &&
+		ReadTsv(lex, datadir, "companies.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_PERSON;
 	ok = ok && ReadTsv(lex, datadir, "people.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_EQUIPMENT;
