@@ -62,6 +62,8 @@ typedef struct Ctx
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
 } Ctx;
 
+static bool IsGivenName(const Ctx *c, int i, bool family);
+
 /* ----------------------------------------------------------------
  * Helpers
  * ----------------------------------------------------------------
@@ -1309,6 +1311,12 @@ FindNames(Ctx *c)
 		if ((al->flags & AL_SURNAME) && !c->entity_seen[al->entity] &&
 			!(FoldLen(c, i) >= 5 || IsHonorificBefore(c, i)))
 			continue;
+		/* "Dominika Nowak": a one-word place name that is a given name before
+		 * a capitalised word belongs to a person */
+		if (found[i].len == 1 && (ent->kind == ENT_COUNTRY || ent->kind == ENT_PLACE) &&
+			IsGivenName(c, i, false) && IsCapWord(c, i + 1) && SameLine(c, i, i + 1) &&
+			cand_entity[i + 1] < 0)
+			continue;
 		/* a one-word name from CLDR's city list needs a capital and some length */
 		if ((al->flags & AL_CLDR) && ent->kind == ENT_PLACE && found[i].len == 1 &&
 			FoldLen(c, i) < 4)
@@ -1403,6 +1411,18 @@ NameSpan(const Ctx *c, int i, int max)
 
 		if (c->claim[t] >= 0 || !SameLine(c, i, t))
 			break;
+		/* a name does not change script, and acronyms are not part of it */
+		if (n > 0 && ((c->doc->tok[t].flags ^ c->doc->tok[i].flags) & TK_NONLATIN))
+			break;
+		if ((c->doc->tok[t].flags & TK_ALLCAPS) && c->doc->tok[t].char_end - c->doc->tok[t].char_start >= 2)
+			break;
+		/* an initial: George W. Bush */
+		if (n > 0 && IsCapWord(c, t) && c->doc->tok[t].char_end - c->doc->tok[t].char_start == 1 &&
+			IsPunctTok(c, t + 1, '.') && IsCapWord(c, t + 2) && SameLine(c, i, t + 2))
+		{
+			n += 2;
+			continue;
+		}
 		if (IsCapWord(c, t) && !(c->doc->tok[t].flags & TK_ALLCAPS && FoldLen(c, t) <= 1))
 		{
 			/* stop before a month or weekday name */

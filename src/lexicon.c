@@ -950,6 +950,66 @@ AddRegions(Lexicon *lex, const char *lang, EntError *err)
 }
 
 /*
+ * The canonical zones of each country, listed once per process: asking ICU
+ * country by country scans every zone each time.
+ */
+typedef struct ZoneCountry
+{
+	char		zone[64];
+	char		country[3];
+} ZoneCountry;
+
+static ZoneCountry *zone_list = NULL;
+static int	nzones = 0;
+
+/*
+ * LoadZones reads zone names and their regions from ICU's zoneinfo64
+ * bundle ("Names" and "Regions" are parallel arrays); asking ICU country by
+ * country instead scans every zone each time and costs tens of ms.
+ */
+static bool
+LoadZones(const Lexicon *lex, EntError *err)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	UResourceBundle *top;
+	UResourceBundle *names;
+	UResourceBundle *regions;
+	int32_t		n;
+
+	if (zone_list)
+		return true;
+	top = ures_openDirect(NULL, "zoneinfo64", &st);
+	names = ures_getByKey(top, "Names", NULL, &st);
+	regions = ures_getByKey(top, "Regions", NULL, &st);
+	n = U_SUCCESS(st) ? ures_getSize(names) : 0;
+	if (n > 0 && ures_getSize(regions) == n)
+		zone_list = malloc(n * sizeof(ZoneCountry));
+	for (int32_t i = 0; zone_list && i < n; i++)
+	{
+		UErrorCode	st2 = U_ZERO_ERROR;
+		int32_t		nl,
+					rl;
+		const UChar *name = ures_getStringByIndex(names, i, &nl, &st2);
+		const UChar *region = ures_getStringByIndex(regions, i, &rl, &st2);
+
+		if (U_FAILURE(st2) || rl != 2 || nl >= (int32_t) sizeof(zone_list[0].zone))
+			continue;
+		u_UCharsToChars(name, zone_list[nzones].zone, nl);
+		zone_list[nzones].zone[nl] = '\0';
+		u_UCharsToChars(region, zone_list[nzones].country, 2);
+		zone_list[nzones].country[2] = '\0';
+		nzones++;
+	}
+	ures_close(regions);
+	ures_close(names);
+	ures_close(top);
+	if (n > 0 && !zone_list)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	(void) lex;
+	return true;
+}
+
+/*
  * AddCities adds the time-zone exemplar cities of every country, named in
  * lang (and in English, the canonical form).
  */
@@ -957,11 +1017,15 @@ static bool
 AddCities(Lexicon *lex, const char *lang, EntError *err)
 {
 	UErrorCode	st = U_ZERO_ERROR;
-	UResourceBundle *rb = ures_open(ENT_ICUDATA_ZONE, lang, &st);
-	UResourceBundle *zs = ures_getByKey(rb, "zoneStrings", NULL, &st);
+	UResourceBundle *rb;
+	UResourceBundle *zs;
 	char		rule[32];
 	bool		ok = true;
 
+	if (!LoadZones(lex, err))
+		return false;
+	rb = ures_open(ENT_ICUDATA_ZONE, lang, &st);
+	zs = ures_getByKey(rb, "zoneStrings", NULL, &st);
 	snprintf(rule, sizeof(rule), "cldr-city:%s", lang);
 	if (U_FAILURE(st))
 	{
@@ -969,67 +1033,58 @@ AddCities(Lexicon *lex, const char *lang, EntError *err)
 		ures_close(rb);
 		return true;
 	}
-	for (int32_t c = 0; c < lex->ncountry_info && ok; c++)
+	for (int zi = 0; zi < nzones && ok; zi++)
 	{
-		char		code[3];
-		UEnumeration *zones;
-		const char *zid;
-		UErrorCode	st2 = U_ZERO_ERROR;
+		const char *zid = zone_list[zi].zone;
+		const char *code = zone_list[zi].country;
+		char		key[128];
+		char		english[128];
+		char		local[256];
+		const char *last = strrchr(zid, '/');
+		UErrorCode	st3 = U_ZERO_ERROR;
+		UResourceBundle *z;
+		int32_t		len;
+		const UChar *ec;
+		int32_t		e;
 
-		memcpy(code, lex->country_info[c].code, 3);
-		zones = ucal_openCountryTimeZones(code, &st2);
-		if (U_FAILURE(st2))
+		if (!ent_lexicon_country(lex, code))
 			continue;
-		while (ok && (zid = uenum_next(zones, NULL, &st2)) != NULL && U_SUCCESS(st2))
+		/* canonical zones of a continent, one level: Europe/Moscow */
+		if (!last || strchr(zid, '/') != last ||
+			!(strncmp(zid, "Africa/", 7) == 0 || strncmp(zid, "America/", 8) == 0 ||
+			  strncmp(zid, "Asia/", 5) == 0 || strncmp(zid, "Atlantic/", 9) == 0 ||
+			  strncmp(zid, "Australia/", 10) == 0 || strncmp(zid, "Europe/", 7) == 0 ||
+			  strncmp(zid, "Indian/", 7) == 0 || strncmp(zid, "Pacific/", 8) == 0))
+			continue;
+		snprintf(english, sizeof(english), "%s", last + 1);
+		for (char *p = english; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		snprintf(key, sizeof(key), "%s", zid);
+		for (char *p = key; *p; p++)
+			if (*p == '/')
+				*p = ':';
+		z = ures_getByKey(zs, key, NULL, &st3);
+		ec = U_SUCCESS(st3) ? ures_getStringByKey(z, "ec", &len, &st3) : NULL;
+		ures_close(z);
+		/* a zone named after its country (America/Dominica) is no city */
+		if (FindByAlias(lex, ENT_COUNTRY, english, err) >= 0)
+			continue;
+		/* cities named after their zone in English too */
+		e = ent_lexicon_entity(lex, ENT_PLACE, english);
+		if (e < 0)
+			e = FindByAlias(lex, ENT_PLACE, english, err);
+		if (e < 0)
+			e = GetEntity(lex, ENT_PLACE, english, NULL, code, err);
+		if (e < 0)
 		{
-			char		key[128];
-			char		english[128];
-			char		local[256];
-			const char *last = strrchr(zid, '/');
-			UErrorCode	st3 = U_ZERO_ERROR;
-			UResourceBundle *z;
-			int32_t		len;
-			const UChar *ec;
-			int32_t		e;
-
-			/* canonical zones of a continent, one level: Europe/Moscow */
-			if (!last || strchr(zid, '/') != last || strlen(zid) >= sizeof(key) ||
-				!(strncmp(zid, "Africa/", 7) == 0 || strncmp(zid, "America/", 8) == 0 ||
-				  strncmp(zid, "Asia/", 5) == 0 || strncmp(zid, "Atlantic/", 9) == 0 ||
-				  strncmp(zid, "Australia/", 10) == 0 || strncmp(zid, "Europe/", 7) == 0 ||
-				  strncmp(zid, "Indian/", 7) == 0 || strncmp(zid, "Pacific/", 8) == 0))
-				continue;
-			snprintf(english, sizeof(english), "%s", last + 1);
-			for (char *p = english; *p; p++)
-				if (*p == '_')
-					*p = ' ';
-			snprintf(key, sizeof(key), "%s", zid);
-			for (char *p = key; *p; p++)
-				if (*p == '/')
-					*p = ':';
-			z = ures_getByKey(zs, key, NULL, &st3);
-			ec = U_SUCCESS(st3) ? ures_getStringByKey(z, "ec", &len, &st3) : NULL;
-			ures_close(z);
-			/* a zone named after its country (America/Dominica) is no city */
-			if (FindByAlias(lex, ENT_COUNTRY, english, err) >= 0)
-				continue;
-			/* cities named after their zone in English too */
-			e = ent_lexicon_entity(lex, ENT_PLACE, english);
-			if (e < 0)
-				e = FindByAlias(lex, ENT_PLACE, english, err);
-			if (e < 0)
-				e = GetEntity(lex, ENT_PLACE, english, NULL, code, err);
-			if (e < 0)
-			{
-				ok = false;
-				break;
-			}
-			if (strcmp(lang, "en") == 0)
-				ok = AddAlias(lex, e, "en", english, AL_CLDR, Dup(lex, rule), err);
-			if (ok && ec && U_SUCCESS(st3) && U16ToUtf8(ec, len, local, sizeof(local)))
-				ok = AddAlias(lex, e, lang, local, AL_CLDR, Dup(lex, rule), err);
+			ok = false;
+			break;
 		}
-		uenum_close(zones);
+		if (strcmp(lang, "en") == 0)
+			ok = AddAlias(lex, e, "en", english, AL_CLDR, Dup(lex, rule), err);
+		if (ok && ec && U_SUCCESS(st3) && U16ToUtf8(ec, len, local, sizeof(local)))
+			ok = AddAlias(lex, e, lang, local, AL_CLDR, Dup(lex, rule), err);
 	}
 	ures_close(zs);
 	ures_close(rb);
@@ -1168,6 +1223,7 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		ReadTsv(lex, datadir, "money.tsv", 4, false, RowMoney, err) &&
 		ReadTsv(lex, datadir, "boilerplate.tsv", 3, false, RowCue, err) &&
 		ReadTsv(lex, datadir, "given_names.tsv", 3, false, RowGiven, err) &&
+		ReadTsv(lex, datadir, "given_names_foreign.tsv", 3, false, RowGiven, err) &&
 		ReadTsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
 		ReadTsv(lex, datadir, "org_cues.tsv", 3, false, RowOrgCue, err) &&
 		ReadTsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
