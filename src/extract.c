@@ -300,6 +300,7 @@ MarkBoilerplate(Ctx *c)
 	EntDoc	   *doc = c->doc;
 	StrMap		seen;
 	bool		ok = true;
+	int			first_line = -1;
 
 	if (!strmap_init(&seen, doc->nlines + 8))
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
@@ -367,14 +368,34 @@ MarkBoilerplate(Ctx *c)
 					l->boilerplate = true;
 			}
 		}
-		/* a line seen before (a teaser repeating a headline) */
+		/* a truncated teaser: "... tăng cường phản công và chiếm ..." */
+		if (rawlen > 3 && (memcmp(raw + rawlen - 3, "...", 3) == 0 ||
+						   (rawlen >= 3 && memcmp(raw + rawlen - 3, "\xE2\x80\xA6", 3) == 0)))
+			l->boilerplate = true;
+		/* a line seen before: a teaser block repeats its headline */
 		if (b.len >= 20)
 		{
-			if (strmap_get(&seen, b.data, b.len) >= 0)
+			int32_t		first = strmap_get(&seen, b.data, b.len);
+
+			if (first >= 0)
+			{
 				l->boilerplate = true;
+				if (first != first_line)
+					doc->lines[first].boilerplate = true;
+				/* the teaser's lead line follows the repeat */
+				for (int nx = li + 1; nx < doc->nlines; nx++)
+					if (doc->lines[nx].ntok > 0)
+					{
+						if (doc->lines[nx].byte_end - doc->lines[nx].byte_start < 300)
+							doc->lines[nx].boilerplate = true;
+						break;
+					}
+			}
 			else if (!strmap_put(&seen, b.data, b.len, li))
 				ok = ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 		}
+		if (first_line < 0)
+			first_line = li;
 		ent_free(b.data);
 	}
 	strmap_free(&seen);
