@@ -63,6 +63,7 @@ typedef struct Ctx
 } Ctx;
 
 static bool IsGivenName(const Ctx *c, int i, bool family);
+static bool IsParticle(const Ctx *c, int i);
 
 /* ----------------------------------------------------------------
  * Helpers
@@ -687,6 +688,14 @@ IsPunctTok(const Ctx *c, int i, char ch)
 		FoldLen(c, i) == 1 && Fold(c, i)[0] == ch;
 }
 
+/* "aprile del 2018", "abril de 2018", "April of 2018" */
+static bool
+IsYearConnector(const Ctx *c, int i)
+{
+	return TokIs(c, i, "del") || TokIs(c, i, "de") || TokIs(c, i, "of") ||
+		TokIs(c, i, "dell'");
+}
+
 /*
  * DayCueBefore: a day word ("ngày", "chiều", "dnia"), a weekday or "từ",
  * "đến" right before token i, which makes "7/8" a date, not a fraction.
@@ -802,6 +811,8 @@ DateAt(Ctx *c, int i)
 				int			y = 0;
 				int			end = j + wl;
 
+				if (IsYearConnector(c, end) && IsYear(IntTok(c, end + 1)))
+					end++;
 				if (IsYear(IntTok(c, end)))
 				{
 					y = IntTok(c, end);
@@ -852,6 +863,8 @@ DateAt(Ctx *c, int i)
 			}
 			return AddDate(c, i, end, FormatDate(c, y, m, day), "date:month d, y") ? end - i : -1;
 		}
+		if (IsYearConnector(c, j) && IsYear(IntTok(c, j + 1)))
+			j++;
 		if (IsYear(IntTok(c, j)))
 		{
 			int			y = IntTok(c, j);
@@ -1258,6 +1271,37 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 	return false;
 }
 
+/*
+ * NamePartAround: the words around [i, i+len) make it part of a longer
+ * name ("Zamir ul Hassan Shah", "Michael Jordan", "anh Nguyễn Văn Anh").
+ */
+static bool
+NamePartAround(const Ctx *c, int i, int len, const int32_t *cand_entity)
+{
+	int			p = i - 1,
+				n = i + len;
+
+	if (p >= 0 && SameLine(c, p, i) && !(c->doc->tok[i].flags & TK_SENT_START) &&
+		((IsCapWord(c, p) && cand_entity[p] < 0 && c->claim[p] < 0) ||
+		 IsParticle(c, p)))
+		return true;
+	if (n < c->doc->ntok && SameLine(c, i, n) && IsCapWord(c, n) &&
+		cand_entity[n] < 0 && c->claim[n] < 0 &&
+		!(c->doc->tok[n].flags & TK_SENT_START))
+		return true;
+	return false;
+}
+
+/* a capital letter in the middle of a sentence: a name, not a common word */
+static bool
+CapitalisedMidSentence(const Ctx *c, int i)
+{
+	uint32_t	f = c->doc->tok[i].flags;
+
+	return (f & (TK_CAP | TK_ALLCAPS)) && !(f & (TK_SENT_START | TK_LINE_START)) &&
+		!(f & TK_QUOTE_BEFORE) && !IsPunctTok(c, i - 1, ':');
+}
+
 static bool
 IsHonorificBefore(const Ctx *c, int i)
 {
@@ -1326,11 +1370,16 @@ FindNames(Ctx *c)
 		al = &c->lex->aliases[found[i].alias];
 		ent = &c->lex->entities[al->entity];
 		if ((al->flags & AL_AMBIGUOUS) &&
-			(IsHonorificBefore(c, i) ||
-			 !HasEvidence(c, i, found[i].len, al->entity, cand_entity)))
+			(IsHonorificBefore(c, i) || NamePartAround(c, i, found[i].len, cand_entity) ||
+			 !(HasEvidence(c, i, found[i].len, al->entity, cand_entity) ||
+			   CapitalisedMidSentence(c, i))))
 			continue;
+		/* a surname alone: the full name elsewhere, a title, or a long and
+		 * distinctive surname that is not part of another name */
 		if ((al->flags & AL_SURNAME) && !c->entity_seen[al->entity] &&
-			!(FoldLen(c, i) >= 5 || IsHonorificBefore(c, i)))
+			!IsHonorificBefore(c, i) &&
+			(FoldLen(c, i) < 5 || IsGivenName(c, i, false) ||
+			 NamePartAround(c, i, found[i].len, cand_entity)))
 			continue;
 		/* "Dominika Nowak": a one-word place name that is a given name before
 		 * a capitalised word belongs to a person */
@@ -1600,6 +1649,8 @@ FindPeople(Ctx *c)
 		tl = TitleAt(c, i, &tflags);
 		if (tl > 0)
 		{
+			bool		skipped_lower = false;
+
 			j = i + tl;
 			/* "Tổng thống Nga Vladimir Putin", "minister spraw zagranicznych
 			 * Rosji Siergiej Ławrow": skip a country or a country adjective */
@@ -1623,6 +1674,7 @@ FindPeople(Ctx *c)
 					!(doc->tok[j].flags & TK_PUNCT))
 				{
 					j++;
+					skipped_lower = true;
 					continue;
 				}
 				break;
@@ -1635,14 +1687,14 @@ FindPeople(Ctx *c)
 			}
 			n = NameSpan(c, j, max);
 			/* "ministro della Difesa Guido Crosetto": start at a given name */
-			for (int k = 1; k < n; k++)
+			for (int k = 1; k < n && skipped_lower && !IsGivenName(c, j, false); k++)
 				if (IsGivenName(c, j + k, false))
 				{
 					j += k;
 					n -= k;
 					break;
 				}
-			if (n == 1 && j > i + tl && !(tflags & TITLE_HONORIFIC) &&
+			if (n == 1 && skipped_lower && !(tflags & TITLE_HONORIFIC) &&
 				(doc->tok[j - 1].flags & TK_LOWER))
 				n = 0;			/* "ministro della Difesa": a department */
 			if (n == 1 && c->vi && doc->tok[j].key_in_keys &&
@@ -1836,6 +1888,37 @@ FillTemplate(Ctx *c, const char *tpl, const char *code)
 	return KeepString(c, buf, k);
 }
 
+/*
+ * BodyId gives a state body's id in the form "Ministry of Defence of
+ * Pakistan": the template without its country part, then "of" and the
+ * country's English name.
+ */
+static const char *
+BodyId(Ctx *c, const char *tpl, const char *code)
+{
+	const LexCountryInfo *ci = ent_lexicon_country(c->lex, code);
+	char		buf[256];
+	size_t		k = 0;
+
+	if (!ci)
+		return NULL;
+	for (const char *p = tpl; *p && k + 2 < sizeof(buf);)
+	{
+		if (strncmp(p, "{country}", 9) == 0 || strncmp(p, "{adj}", 5) == 0)
+		{
+			p += (p[1] == 'c') ? 9 : 5;
+			while (*p == ' ')
+				p++;
+			continue;
+		}
+		buf[k++] = *p++;
+	}
+	while (k > 0 && buf[k - 1] == ' ')
+		k--;
+	k += snprintf(buf + k, sizeof(buf) - k, " of %s", ci->name);
+	return KeepString(c, buf, k < sizeof(buf) ? k : sizeof(buf) - 1);
+}
+
 static bool
 FindBodies(Ctx *c)
 {
@@ -1887,8 +1970,9 @@ FindBodies(Ctx *c)
 			if (code)
 			{
 				const char *canon = FillTemplate(c, body->canonical, code);
+				const char *id = BodyId(c, body->canonical, code);
 
-				if (canon && AddMention(c, ENT_ORGANIZATION, canon, canon, code,
+				if (canon && id && AddMention(c, ENT_ORGANIZATION, id, canon, code,
 										ts, te, 0.85f, "pattern:state-body",
 										false) < 0)
 					return false;
