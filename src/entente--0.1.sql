@@ -163,7 +163,7 @@ CREATE TABLE @extschema@.user_lexicon (
     CONSTRAINT user_lexicon_entity_id_not_empty
         CHECK (pg_catalog.btrim(entity_id) OPERATOR(pg_catalog.<>) ''),
     CONSTRAINT user_lexicon_alias_not_empty
-        CHECK (@extschema@.fold(alias) OPERATOR(pg_catalog.<>) ''),
+        CHECK (@extschema@.fold(alias) OPERATOR(pg_catalog.~) '[^[:punct:][:space:]]'),
     CONSTRAINT user_lexicon_lang_code
         CHECK (lang IS NULL OR lang OPERATOR(pg_catalog.~) '^([a-z]{2,3}|\*)$'),
     CONSTRAINT user_lexicon_country_code

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(72);
+SELECT plan(94);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -35,11 +35,11 @@ SELECT is(pg_temp.ids('Rusko a Pákistán podepsaly dohodu s Ruskem.', 'cs', 'CO
 SELECT is(pg_temp.ids('Mỹ, Hoa Kỳ và Liên Xô', 'vi', 'COUNTRY'), '{SU,US}', 'vi: short names and the USSR');
 SELECT is(pg_temp.ids('Stany Zjednoczone i ZSRR', 'pl', 'COUNTRY'), '{SU,US}', 'pl: multi-word and historical');
 SELECT is(pg_temp.ids('США и ЮАР', 'ru', 'COUNTRY'), '{US,ZA}', 'ru: acronyms');
--- demonyms and adjectives link to the country
-SELECT is(pg_temp.ids('rosyjski minister i pakistańskiego premiera', 'pl', 'COUNTRY'), '{PK,RU}', 'pl adjectives');
-SELECT is(pg_temp.ids('il governo russo e il ministro pachistano', 'it', 'COUNTRY'), '{PK,RU}', 'it adjectives');
-SELECT is(pg_temp.ids('российский министр и пакистанской делегации', 'ru', 'COUNTRY'), '{PK,RU}', 'ru adjectives');
-SELECT is(pg_temp.ids('le ministre pakistanais', 'fr', 'COUNTRY'), '{PK}', 'fr adjective');
+-- demonyms and adjectives are NATIONALITY mentions linked to the country
+SELECT is(pg_temp.ids('rosyjski minister i pakistańskiego premiera', 'pl', 'NATIONALITY'), '{PK,RU}', 'pl adjectives');
+SELECT is(pg_temp.ids('il governo russo e il ministro pachistano', 'it', 'NATIONALITY'), '{PK,RU}', 'it adjectives');
+SELECT is(pg_temp.ids('российский министр и пакистанской делегации', 'ru', 'NATIONALITY'), '{PK,RU}', 'ru adjectives');
+SELECT is(pg_temp.ids('le ministre pakistanais', 'fr', 'NATIONALITY'), '{PK}', 'fr adjective');
 
 -- ordinary words are not entities
 SELECT is(pg_temp.ids('Anh ấy nói rằng anh sẽ về nhà.', 'vi', 'COUNTRY'), '{}', 'vi: anh is a pronoun');
@@ -115,10 +115,61 @@ SELECT is((SELECT count(*)::int FROM articles a, LATERAL entente.entities(a.body
 -- language detected when NULL
 SELECT is(pg_temp.ids('Rosja podpisała umowę z Pakistanem w Islamabadzie.', NULL, 'COUNTRY'), '{PK,RU}', 'NULL lang: detected');
 
--- bad input
+-- entity_ids: sorted distinct ids, page furniture left out, usable in an index
+SELECT is(entente.entity_ids('Nga và Pakistan hội đàm tại Moskva; Thủ tướng Pakistan phát biểu.', 'vi'),
+          '{Moscow,PK,RU}', 'entity_ids of an article');
+SELECT is(entente.entity_ids(NULL), NULL, 'entity_ids(NULL) is NULL');
+CREATE TABLE idx_articles AS SELECT id, body FROM articles;
+INSERT INTO idx_articles SELECT 'filler-' || g, 'Tin thể thao số ' || g FROM generate_series(1, 2000) g;
+CREATE INDEX idx_articles_entities ON idx_articles USING gin (entente.entity_ids(body));
+ANALYZE idx_articles;
+SET LOCAL enable_seqscan = off;
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE r text; res text := '';
+BEGIN
+    FOR r IN EXECUTE 'EXPLAIN ' || q LOOP res := res || r || E'\n'; END LOOP;
+    RETURN res;
+END $f$;
+SELECT matches(pg_temp.plan_of($$SELECT id FROM idx_articles WHERE entente.entity_ids(body) @> '{PK,RU}'$$),
+               'idx_articles_entities', 'a GIN expression index serves entity_ids() @> ...');
+SELECT ok((SELECT count(*) FROM idx_articles WHERE entente.entity_ids(body) @> '{RU}') >= 4,
+          'articles about Russia in several languages are found through the index');
+SET LOCAL enable_seqscan = on;
+
+-- the user lexicon: constraints, and every session sees a change at once
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias) VALUES ('PLACE', 'Nowhere', '  ')$$,
+                 '23514', NULL, 'an empty alias is rejected');
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias) VALUES ('PLACE', '', 'Nowhere')$$,
+                 '23514', NULL, 'an empty entity id is rejected');
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias, lang) VALUES ('PLACE', 'X', 'X', 'english')$$,
+                 '23514', NULL, 'a malformed language code is rejected');
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias) VALUES ('DATE', 'X', 'X')$$,
+                 '23514', NULL, 'only named kinds can be added');
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias, flags) VALUES ('PLACE', 'X', 'X', '{sometimes}')$$,
+                 '23514', NULL, 'unknown flags are rejected');
+SELECT lives_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias, lang, country) VALUES ('PLACE', 'Zyrmovo', 'Żyrmowo', 'pl', 'PL')$$,
+                'a user entry is accepted');
+SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias, lang) VALUES ('PLACE', 'Zyrmovo', 'ZYRMOWO', 'pl')$$,
+                 '23505', NULL, 'a duplicate alias (after folding) is rejected');
+SELECT is(pg_temp.ids('Spotkanie w Żyrmowie.', 'pl', 'PLACE'), '{Zyrmovo}', 'a user entry is used at once, inflected');
+SELECT is((SELECT rule FROM entente.entities('Żyrmowo', 'pl') LIMIT 1) ~ '^user_lexicon:', true, 'the rule names the user entry');
+
+-- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
+SELECT throws_ok($$SELECT * FROM entente.entities('x', 'e n')$$, '22023', NULL, 'malformed language code');
 SELECT is((SELECT count(*)::int FROM entente.entities('')), 0, 'empty text');
 SELECT is((SELECT count(*)::int FROM entente.entities(NULL)), 0, 'NULL text');
+SELECT is((SELECT count(*)::int FROM entente.entities('12 345 ... !!! 67,8 %', 'en')), 0, 'no letters, no entities');
+SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Pakistan ', 100000), 'en')), 100000,
+          '10^5 repetitions of one name');
+SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Россия, Pakistan 和 Việt Nam. ', 2000), NULL) WHERE kind = 'COUNTRY') >= 4000,
+          true, 'mixed scripts');
+SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '0044-03-15'), '{0044-03-14}', 'a publication date far in the past');
+SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '9999-12-31'), '{9999-12-30}', 'a publication date far in the future');
+SELECT lives_ok($$SELECT count(*) FROM entente.entities('x', 'en', 'infinity')$$, 'an infinite publication date is ignored');
+SELECT cmp_ok((SELECT count(*)::int FROM entente.entities(repeat((SELECT string_agg(body, E'\n') FROM articles), 300))),
+              '>', 100000, '10 MB of articles');
+SELECT cmp_ok((SELECT build_ms FROM entente.lexicon_stats()), '<', 1000::bigint, 'the lexicon builds in under a second');
 
 SELECT * FROM finish();
 ROLLBACK;
