@@ -47,6 +47,12 @@ BEGIN
     RETURN extract(epoch FROM clock_timestamp() - t0);
 END $$;
 
+CREATE FUNCTION backend_rss_kb() RETURNS bigint LANGUAGE sql AS $$
+    SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'), 'VmRSS:\s+(\d+)'))[1]::bigint
+$$;
+CREATE FUNCTION context_kb() RETURNS bigint LANGUAGE sql AS $$
+    SELECT sum(total_bytes) / 1024 FROM pg_backend_memory_contexts
+$$;
 CREATE TABLE results (what text, entente_s float8, builtin_s float8);
 INSERT INTO results VALUES
  ('fold(x)  vs  lower(unaccent(normalize(x, NFKC)))',
@@ -64,6 +70,15 @@ INSERT INTO results VALUES
  ('sentences(x)  vs  to_tsvector(''simple'', x)',
   time_query('SELECT count(*) FROM corpus, LATERAL entente.sentences(body)'),
   time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
+ ('entities(x, lang)  vs  to_tsvector(''simple'', x)',
+  time_query('SELECT count(*) FROM corpus, LATERAL entente.entities(body, lang)'),
+  time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
+ ('entity_ids(x, lang)  vs  to_tsvector(''simple'', x)',
+  time_query('SELECT count(entente.entity_ids(body, lang)) FROM corpus'),
+  time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
+ ('entities(x) detecting the language  vs  to_tsvector(''simple'', x)',
+  time_query('SELECT count(*) FROM corpus, LATERAL entente.entities(body)'),
+  time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
  ('detect_language(x)  vs  to_tsvector(''simple'', x)',
   time_query('SELECT count(entente.detect_language(body)) FROM corpus'),
   time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus'));
@@ -77,18 +92,20 @@ SELECT what,
 FROM results;
 
 \echo
+\echo '== The compiled lexicon: build time and size in a new session'
+\c
+SELECT backend_rss_kb() AS rss_before_kb \gset
+SELECT entities, aliases, build_ms, pg_size_pretty(bytes) AS lexicon_size FROM entente.lexicon_stats();
+SELECT count(*) AS mentions FROM entente.entities('Rosja i Pakistan podpisały umowę w Moskwie.', 'pl');
+SELECT backend_rss_kb() - :rss_before_kb AS rss_growth_kb_for_lexicon_and_polish;
+
+\echo
 \echo '== Memory: backend RSS and memory-context total across a million calls'
-CREATE FUNCTION backend_rss_kb() RETURNS bigint LANGUAGE sql AS $$
-    SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'), 'VmRSS:\s+(\d+)'))[1]::bigint
-$$;
-CREATE FUNCTION context_kb() RETURNS bigint LANGUAGE sql AS $$
-    SELECT sum(total_bytes) / 1024 FROM pg_backend_memory_contexts
-$$;
 CREATE TEMP TABLE mem (step text, rss_kb bigint, contexts_kb bigint);
 -- warm-up: every function once on every language, so ICU objects and the
 -- fold tables are built; after this, memory should stay flat
 SELECT count(entente.fold(body)), count(entente.normalize(body, 'NFKC_Casefold')),
-       count(entente.detect_language(body)),
+       count(entente.detect_language(body)), count(entente.entity_ids(body, lang)),
        sum((SELECT count(*) FROM entente.tokens(body, lang))),
        sum((SELECT count(*) FROM entente.sentences(body, lang)))
 FROM corpus WHERE id <= 4000;
@@ -103,6 +120,8 @@ SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.tokens('Hà 
 INSERT INTO mem VALUES ('after 10^6 tokens()', backend_rss_kb(), context_kb());
 SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.sentences('Il gen. Rossi. ' || g, 'it');
 INSERT INTO mem VALUES ('after 10^6 sentences()', backend_rss_kb(), context_kb());
+SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.entities('Rosja i Pakistan, ' || g, 'pl');
+INSERT INTO mem VALUES ('after 10^6 entities()', backend_rss_kb(), context_kb());
 SELECT step, rss_kb, contexts_kb, rss_kb - first_value(rss_kb) OVER () AS rss_growth_kb FROM mem;
 
 \echo

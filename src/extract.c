@@ -58,6 +58,11 @@ typedef struct Ctx
 	bool		vi;				/* Vietnamese: keys keep tone marks */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
+	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
+	int8_t	   *first;
+	/* the language's inflection rules, bucketed by the suffix's last byte */
+	const LexRule **rules;
+	int32_t		rule_start[257];
 	int32_t    *person_of;		/* token -> mention index of a person, -1 */
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
 } Ctx;
@@ -103,6 +108,30 @@ static inline uint32_t
 FoldLen(const Ctx *c, int i)
 {
 	return c->doc->tok[i].fold_len;
+}
+
+static inline const char *Key(const Ctx *c, int i);
+static inline uint32_t KeyLen(const Ctx *c, int i);
+
+/*
+ * FirstBits: what may start at token i (FIRST_* bits), looked up once.  For
+ * Vietnamese the fold is asked too (names from other languages).
+ */
+static int
+FirstBits(const Ctx *c, int i)
+{
+	if (c->first[i] < 0)
+	{
+		int32_t		b = strmap_get(&c->lex->first, Key(c, i), KeyLen(c, i));
+
+		c->first[i] = (int8_t) (b < 0 ? 0 : b);
+		if (c->vi)
+		{
+			b = strmap_get(&c->lex->first, Fold(c, i), FoldLen(c, i));
+			c->first[i] |= (int8_t) (b < 0 ? 0 : b);
+		}
+	}
+	return c->first[i];
 }
 
 /* the lookup key of token i (see ent_tok_key) */
@@ -220,7 +249,7 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
  * language's inflection rules propose for it.
  */
 static int
-Variants(const Ctx *c, int i, Variant *v)
+Variants(const Ctx *c, int i, Variant *v, bool first)
 {
 	const char *f = Key(c, i);
 	uint32_t	n = KeyLen(c, i);
@@ -255,14 +284,17 @@ Variants(const Ctx *c, int i, Variant *v)
 		v[k].type = RULE_ANY;
 		k++;
 	}
-	for (int r = 0; r < c->lex->nrules && k < MAX_VARIANTS; r++)
+	for (int r = c->rule_start[(unsigned char) f[n - 1]];
+		 r < c->rule_start[(unsigned char) f[n - 1] + 1] && k < MAX_VARIANTS; r++)
 	{
-		const LexRule *rule = &c->lex->rules[r];
+		const LexRule *rule = c->rules[r];
 		size_t		stem;
 
-		if (strcmp(rule->lang, c->lang) != 0)
-			continue;
 		if (n <= rule->suffix_len)
+			continue;
+		/* names need a capital: a lower-case first word can only be an
+		 * adjective */
+		if (first && rule->type == RULE_NOUN && (c->doc->tok[i].flags & TK_LOWER))
 			continue;
 		stem = n - rule->suffix_len;
 		if (stem < 2 || stem + rule->repl_len < 4 ||
@@ -526,6 +558,11 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	int32_t		best = -1;
 
 	*len = 0;
+	if (i < 0 || i >= c->doc->ntok)
+		return -1;
+	/* the common case: the token starts no cue word at all */
+	if (!(FirstBits(c, i) & FIRST_WORD))
+		return -1;
 	for (int j = i; j < c->doc->ntok && j < i + 5; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
@@ -1173,7 +1210,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		return;
 	if (depth > 0 && !SameLine(c, i, t))
 		return;
-	nv = Variants(c, t, v);
+	nv = Variants(c, t, v, depth == 0);
 	for (int k = 0; k < nv; k++)
 	{
 		size_t		n = klen;
@@ -1220,6 +1257,19 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 			Walk(c, i, depth + 1, key, n,
 				 exact && (v[k].type == 0 || v[k].type == VAR_FOLD), best);
 	}
+}
+
+/* LowerStart: some variant of lower-case token i starts an adjective */
+static bool
+LowerStart(const Ctx *c, int i)
+{
+	Variant		v[MAX_VARIANTS];
+	int			nv = Variants(c, i, v, true);
+
+	for (int k = 0; k < nv; k++)
+		if (strmap_get(&c->lex->lower_first, v[k].s, v[k].len) >= 0)
+			return true;
+	return false;
 }
 
 /*
@@ -1344,6 +1394,9 @@ FindNames(Ctx *c)
 			ENT_CHECK_INTERRUPTS();
 		if (c->claim[i] >= 0 || !(doc->tok[i].flags & (TK_WORD | TK_PUNCT | TK_NUM)))
 			continue;
+		/* a lower-case word only starts an adjective or a lower-case name */
+		if ((doc->tok[i].flags & TK_LOWER) && !LowerStart(c, i))
+			continue;
 		Walk(c, i, 0, key, 0, true, &best);
 		if (best.alias < 0)
 			continue;
@@ -1454,7 +1507,7 @@ IsGivenName(const Ctx *c, int i, bool family)
 		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
 	if (c->vi && c->doc->tok[i].key_in_keys)
 		return false;
-	nv = Variants(c, i, v);
+	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
 		if (v[k].type == RULE_ADJ)
@@ -1580,6 +1633,8 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 	size_t		klen = 0;
 	int			best = 0;
 
+	if (!(FirstBits(c, i) & FIRST_TITLE))
+		return 0;
 	for (int j = i; j < c->doc->ntok && j < i + 6; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
@@ -1756,7 +1811,7 @@ Propagate(Ctx *c)
 
 		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start < 2)
 			continue;
-		nv = Variants(c, last, v);
+		nv = Variants(c, last, v, false);
 		for (int k = 0; k < nv && ok; k++)
 			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
 				strmap_get(&surnames, v[k].s, v[k].len) < 0)
@@ -1771,7 +1826,7 @@ Propagate(Ctx *c)
 
 		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start != 1)
 			continue;
-		nv = Variants(c, pm->tok_start, v);
+		nv = Variants(c, pm->tok_start, v, false);
 		for (int k = 0; k < nv; k++)
 		{
 			int32_t		full;
@@ -1796,7 +1851,7 @@ Propagate(Ctx *c)
 
 		if (c->claim[i] >= 0 || !IsCapWord(c, i) || (doc->tok[i].flags & TK_ALLCAPS))
 			continue;
-		nv = Variants(c, i, v);
+		nv = Variants(c, i, v, false);
 		for (int k = 0; k < nv; k++)
 		{
 			int32_t		m;
@@ -1932,6 +1987,8 @@ FindBodies(Ctx *c)
 		int			bl = 0;
 
 		if (c->claim[i] >= 0 && c->out->m[c->claim[i]].kind != ENT_ORGANIZATION)
+			continue;
+		if (!(FirstBits(c, i) & FIRST_BODY))
 			continue;
 		for (int j = i; j < doc->ntok && j < i + 6; j++)
 		{
@@ -2307,6 +2364,42 @@ FindOrganizationShapes(Ctx *c)
  * Driver
  * ----------------------------------------------------------------
  */
+
+/*
+ * IndexRules lists the document language's inflection rules by the last
+ * byte of their suffix, so a word only meets the rules that can apply.
+ */
+static bool
+IndexRules(Ctx *c)
+{
+	int32_t		count[257] = {0};
+	int32_t		n = 0;
+
+	for (int r = 0; r < c->lex->nrules; r++)
+		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		{
+			const LexRule *rule = &c->lex->rules[r];
+
+			count[(unsigned char) rule->suffix[rule->suffix_len - 1]]++;
+			n++;
+		}
+	c->rules = ent_alloc((size_t) n * sizeof(LexRule *) + 1);
+	if (!c->rules)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	c->rule_start[0] = 0;
+	for (int b = 0; b < 256; b++)
+		c->rule_start[b + 1] = c->rule_start[b] + count[b];
+	memset(count, 0, sizeof(count));
+	for (int r = 0; r < c->lex->nrules; r++)
+		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		{
+			const LexRule *rule = &c->lex->rules[r];
+			int			b = (unsigned char) rule->suffix[rule->suffix_len - 1];
+
+			c->rules[c->rule_start[b] + count[b]++] = rule;
+		}
+	return true;
+}
 static int
 CompareMentions(const void *a, const void *b)
 {
@@ -2341,12 +2434,18 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	if (!ent_scan(text, len, lang, true, &out->doc, err))
 		return false;
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.person_of = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
-	if (!c.claim || !c.person_of || !c.entity_seen)
+	if (!c.claim || !c.person_of || !c.entity_seen || !c.first)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
+	{
 		c.claim[i] = c.person_of[i] = -1;
+		c.first[i] = -1;
+	}
+	if (!IndexRules(&c))
+		return false;
 	memset(c.entity_seen, 0, (size_t) lex->nentities + 1);
 
 	ok = MarkBoilerplate(&c) &&
@@ -2361,6 +2460,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.claim);
 	ent_free(c.person_of);
 	ent_free(c.entity_seen);
+	ent_free(c.rules);
+	ent_free(c.first);
 	if (!ok)
 		return false;
 	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);

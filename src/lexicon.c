@@ -162,6 +162,8 @@ MakeKey(const char *s, Key *key, bool vi, EntError *err)
 	return ok && key->len > 0;
 }
 
+static bool MarkFirst(Lexicon *lex, const Key *key, int32_t bit);
+
 /* ----------------------------------------------------------------
  * Entities and aliases
  * ----------------------------------------------------------------
@@ -273,7 +275,12 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	snprintf(al->lang, sizeof(al->lang), "%s", lang && lang[0] ? lang : "*");
 	al->shape = key.shape;
 	al->rule = rule;
-	if (!strmap_put(&lex->keys, key.buf, key.len, a))
+	if (!strmap_put(&lex->keys, key.buf, key.len, a) ||
+		!MarkFirst(lex, &key, FIRST_NAME))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if ((al->flags & (AL_ADJ | AL_LOWER)) &&
+		!strmap_put(&lex->lower_first, key.buf,
+					key.ntok > 1 ? key.cuts[0] : key.len, 1))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i + 1 < key.ntok; i++)
 		if (!strmap_put(&lex->prefixes, key.buf, key.cuts[i], 1))
@@ -551,14 +558,27 @@ RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 }
 
 /* phrase tables share the shape: key -> chain of records */
+/* MarkFirst records that something of kind bit starts with key's first token */
 static bool
-AddPhraseKey(StrMap *keys, StrMap *prefixes, const char *phrase, int32_t idx,
-			 int32_t *next, const char *lang, EntError *err)
+MarkFirst(Lexicon *lex, const Key *key, int32_t bit)
+{
+	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
+	int32_t		old = strmap_get(&lex->first, key->buf, n);
+
+	return strmap_put(&lex->first, key->buf, n, (old < 0 ? 0 : old) | bit);
+}
+
+static bool
+AddPhraseKey(Lexicon *lex, StrMap *keys, StrMap *prefixes, const char *phrase,
+			 int32_t idx, int32_t *next, const char *lang, int32_t bit,
+			 EntError *err)
 {
 	Key			key;
 
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
+	if (!MarkFirst(lex, &key, bit))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = strmap_get(keys, key.buf, key.len);
 	if (!strmap_put(keys, key.buf, key.len, idx))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
@@ -581,8 +601,8 @@ RowTitle(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	t->role = Dup(lex, f[2]);
 	t->flags = (strstr(f[3], "honorific") ? TITLE_HONORIFIC : 0) |
 		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0);
-	if (!AddPhraseKey(&lex->title_keys, &lex->title_prefixes, f[1],
-					  lex->ntitles, &t->next, f[0], err))
+	if (!AddPhraseKey(lex, &lex->title_keys, &lex->title_prefixes, f[1],
+					  lex->ntitles, &t->next, f[0], FIRST_TITLE, err))
 		return false;
 	lex->ntitles++;
 	return true;
@@ -600,8 +620,8 @@ RowBody(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	snprintf(b->lang, sizeof(b->lang), "%s", f[0]);
 	b->canonical = Dup(lex, f[2]);
 	b->position = strcmp(f[3], "before") == 0 ? 2 : strcmp(f[3], "both") == 0 ? 3 : 1;
-	if (!AddPhraseKey(&lex->body_keys, &lex->body_prefixes, f[1],
-					  lex->nbodies, &b->next, f[0], err))
+	if (!AddPhraseKey(lex, &lex->body_keys, &lex->body_prefixes, f[1],
+					  lex->nbodies, &b->next, f[0], FIRST_BODY, err))
 		return false;
 	lex->nbodies++;
 	return true;
@@ -640,8 +660,8 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	w->ival = ival;
 	w->dval = dval;
 	snprintf(w->code, sizeof(w->code), "%s", code ? code : "");
-	if (!AddPhraseKey(&lex->word_keys, &lex->word_prefixes, phrase,
-					  lex->nwords, &w->next, lang, err))
+	if (!AddPhraseKey(lex, &lex->word_keys, &lex->word_prefixes, phrase,
+					  lex->nwords, &w->next, lang, FIRST_WORD, err))
 		return false;
 	lex->nwords++;
 	return true;
@@ -1189,6 +1209,8 @@ ent_lexicon_build(const char *datadir, EntError *err)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = strmap_init(&lex->keys, 1 << 15) &&
 		strmap_init(&lex->prefixes, 1 << 13) &&
+		strmap_init(&lex->lower_first, 1 << 12) &&
+		strmap_init(&lex->first, 1 << 15) &&
 		strmap_init(&lex->entity_index, 1 << 13) &&
 		strmap_init(&lex->title_keys, 512) &&
 		strmap_init(&lex->title_prefixes, 256) &&
@@ -1248,6 +1270,8 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->aliases);
 	strmap_free(&lex->keys);
 	strmap_free(&lex->prefixes);
+	strmap_free(&lex->lower_first);
+	strmap_free(&lex->first);
 	strmap_free(&lex->entity_index);
 	free(lex->titles);
 	strmap_free(&lex->title_keys);

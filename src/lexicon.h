@@ -70,6 +70,11 @@ typedef struct LexAlias
 	const char *rule;			/* where it came from, for auditing */
 } LexAlias;
 
+#define FIRST_NAME	0x01
+#define FIRST_TITLE 0x02
+#define FIRST_BODY	0x04
+#define FIRST_WORD	0x08
+
 typedef struct LexTitle
 {
 	const char *role;
@@ -174,6 +179,11 @@ typedef struct Lexicon
 	int32_t		capaliases;
 	StrMap		keys;			/* folded key -> first alias */
 	StrMap		prefixes;		/* proper prefixes of keys -> 1 */
+	StrMap		lower_first;	/* first tokens of names that may be written
+								 * in lower case (adjectives) -> 1 */
+	StrMap		first;			/* first token of any name or cue -> FIRST_*
+								 * bits: one lookup tells what may start at a
+								 * token */
 	StrMap		entity_index;	/* kind|id -> entity */
 	int			max_tokens;
 

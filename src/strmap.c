@@ -15,7 +15,7 @@
 #include <string.h>
 
 /*
- * strmap_hash: FNV-1a, good enough for short keys and cheap.
+ * strmap_hash: FNV-1a with a final mix, good enough for short keys and cheap.
  */
 uint32_t
 strmap_hash(const char *s, size_t n)
@@ -24,6 +24,12 @@ strmap_hash(const char *s, size_t n)
 
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	/* spread the bits: slots are chosen by the low bits */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
 	return h ? h : 1;
 }
 
@@ -70,10 +76,10 @@ Grow(StrMap *m)
 	{
 		size_t		j;
 
-		if (!old[i].used)
+		if (!old[i].hash)
 			continue;
 		j = old[i].hash & (bigger.size - 1);
-		while (bigger.slots[j].used)
+		while (bigger.slots[j].hash)
 			j = (j + 1) & (bigger.size - 1);
 		bigger.slots[j] = old[i];
 	}
@@ -87,7 +93,7 @@ Find(const StrMap *m, const char *key, size_t n, uint32_t h)
 {
 	size_t		i = h & (m->size - 1);
 
-	while (m->slots[i].used)
+	while (m->slots[i].hash)
 	{
 		StrMapSlot *s = &m->slots[i];
 
@@ -108,11 +114,13 @@ strmap_put(StrMap *m, const char *key, size_t n, int32_t value)
 	if ((m->count + 1) * 2 > m->size && !Grow(m))
 		return false;
 	s = Find(m, key, n, h);
-	if (s->used)
+	if (s->hash)
 	{
 		s->value = value;
 		return true;
 	}
+	if (m->arena_len + n > UINT32_MAX)
+		return false;
 	if (m->arena_len + n > m->arena_cap)
 	{
 		size_t		cap = m->arena_cap * 2 + n;
@@ -124,10 +132,9 @@ strmap_put(StrMap *m, const char *key, size_t n, int32_t value)
 		m->arena_cap = cap;
 	}
 	memcpy(m->arena + m->arena_len, key, n);
-	s->used = true;
 	s->hash = h;
 	s->klen = (uint32_t) n;
-	s->koff = m->arena_len;
+	s->koff = (uint32_t) m->arena_len;
 	s->value = value;
 	m->arena_len += n;
 	m->count++;
@@ -142,5 +149,5 @@ strmap_get(const StrMap *m, const char *key, size_t n)
 	if (!m->slots)
 		return -1;
 	s = Find(m, key, n, strmap_hash(key, n));
-	return s->used ? s->value : -1;
+	return s->hash ? s->value : -1;
 }

@@ -21,11 +21,10 @@
 
 typedef struct StrMapSlot
 {
-	uint32_t	hash;
+	uint32_t	hash;			/* 0: empty slot */
 	uint32_t	klen;
-	size_t		koff;			/* key bytes in the arena */
+	uint32_t	koff;			/* key bytes in the arena */
 	int32_t		value;
-	bool		used;
 } StrMapSlot;
 
 typedef struct StrMap
