@@ -694,8 +694,8 @@ ResolveLang(FunctionCallInfo fcinfo, int argno, const char *s, size_t len,
  * and the publication date of argument 2 (when present).
  */
 static void
-Extract(FunctionCallInfo fcinfo, bool with_date, EntExtraction *x,
-		char *lang)
+Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
+		EntExtraction *x, char *lang)
 {
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(body);
@@ -724,7 +724,7 @@ Extract(FunctionCallInfo fcinfo, bool with_date, EntExtraction *x,
 			}
 		}
 	}
-	if (!ent_extract(lex, s, len, lang, published, x, &err))
+	if (!ent_extract(lex, s, len, lang, published, flags, x, &err))
 		ReportError(&err);
 }
 
@@ -743,7 +743,7 @@ entities(PG_FUNCTION_ARGS)
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	Extract(fcinfo, true, &x, lang);
+	Extract(fcinfo, true, 0, &x, lang);
 	kind_type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
 	for (int i = 0; i < x.n; i++)
 	{
@@ -796,7 +796,7 @@ entity_ids(PG_FUNCTION_ARGS)
 	RequireUtf8();
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	Extract(fcinfo, false, &x, lang);
+	Extract(fcinfo, false, ENT_X_IDS_ONLY, &x, lang);
 	ids = palloc((x.n + 1) * sizeof(char *));
 	for (int i = 0; i < x.n; i++)
 	{

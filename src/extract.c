@@ -122,12 +122,17 @@ FirstBits(const Ctx *c, int i)
 {
 	if (c->first[i] < 0)
 	{
-		int32_t		b = strmap_get(&c->lex->first, Key(c, i), KeyLen(c, i));
+		int32_t		b = -1;
+		uint32_t	h = strmap_hash(Key(c, i), KeyLen(c, i));
 
+		if (ent_bloom_test(c->lex->bloom, 20, h))
+			b = strmap_get_hashed(&c->lex->first, Key(c, i), KeyLen(c, i), h);
 		c->first[i] = (int8_t) (b < 0 ? 0 : b);
 		if (c->vi)
 		{
-			b = strmap_get(&c->lex->first, Fold(c, i), FoldLen(c, i));
+			h = strmap_hash(Fold(c, i), FoldLen(c, i));
+			b = ent_bloom_test(c->lex->bloom, 20, h) ?
+				strmap_get_hashed(&c->lex->first, Fold(c, i), FoldLen(c, i), h) : -1;
 			c->first[i] |= (int8_t) (b < 0 ? 0 : b);
 		}
 	}
@@ -1215,14 +1220,21 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	{
 		size_t		n = klen;
 		int32_t		a;
+		uint32_t	h;
 
 		if (n + v[k].len + 2 >= 1024)
+			continue;
+		/* a first word that starts nothing */
+		if (depth == 0 && !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
 			continue;
 		if (depth > 0)
 			key[n++] = KEY_SEP;
 		memcpy(key + n, v[k].s, v[k].len);
 		n += v[k].len;
-		for (a = strmap_get(&c->lex->keys, key, n); a >= 0;
+		h = strmap_hash(key, n);
+		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
+			continue;
+		for (a = strmap_get_hashed(&c->lex->keys, key, n, h); a >= 0;
 			 a = c->lex->aliases[a].next)
 		{
 			const LexAlias *al = &c->lex->aliases[a];
@@ -1253,7 +1265,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 				best->exact = ex;
 			}
 		}
-		if (strmap_get(&c->lex->prefixes, key, n) >= 0)
+		if (strmap_get_hashed(&c->lex->prefixes, key, n, h) >= 0)
 			Walk(c, i, depth + 1, key, n,
 				 exact && (v[k].type == 0 || v[k].type == VAR_FOLD), best);
 	}
@@ -1264,10 +1276,14 @@ static bool
 LowerStart(const Ctx *c, int i)
 {
 	Variant		v[MAX_VARIANTS];
-	int			nv = Variants(c, i, v, true);
+	int			nv;
 
+	if (KeyLen(c, i) < 4)
+		return false;			/* adjectives are longer than "w", "và" */
+	nv = Variants(c, i, v, true);
 	for (int k = 0; k < nv; k++)
-		if (strmap_get(&c->lex->lower_first, v[k].s, v[k].len) >= 0)
+		if (ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len) &&
+			strmap_get(&c->lex->lower_first, v[k].s, v[k].len) >= 0)
 			return true;
 	return false;
 }
@@ -1510,7 +1526,7 @@ IsGivenName(const Ctx *c, int i, bool family)
 	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
-		if (v[k].type == RULE_ADJ)
+		if (v[k].type == RULE_ADJ || !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
 			continue;
 		if (strmap_get(&c->lex->given_names, v[k].s, v[k].len) == 1)
 			return true;
@@ -2415,7 +2431,7 @@ CompareMentions(const void *a, const void *b)
 
 bool
 ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
-			EntDate published, EntExtraction *out, EntError *err)
+			EntDate published, unsigned flags, EntExtraction *out, EntError *err)
 {
 	Ctx			c;
 	bool		ok;
@@ -2431,7 +2447,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))
 		return false;
-	if (!ent_scan(text, len, lang, true, &out->doc, err))
+	if (!ent_scan(text, len, lang, !(flags & ENT_X_IDS_ONLY), &out->doc, err))
 		return false;
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
@@ -2449,7 +2465,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	memset(c.entity_seen, 0, (size_t) lex->nentities + 1);
 
 	ok = MarkBoilerplate(&c) &&
-		FindDatesAndMoney(&c) &&
+		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&
 		FindNames(&c) &&
 		FindBodies(&c) &&
 		FindOrgCues(&c) &&

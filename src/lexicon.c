@@ -278,6 +278,9 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	if (!strmap_put(&lex->keys, key.buf, key.len, a) ||
 		!MarkFirst(lex, &key, FIRST_NAME))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
+	for (int i = 0; i + 1 < key.ntok; i++)
+		ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.cuts[i]));
 	if ((al->flags & (AL_ADJ | AL_LOWER)) &&
 		!strmap_put(&lex->lower_first, key.buf,
 					key.ntok > 1 ? key.cuts[0] : key.len, 1))
@@ -565,6 +568,7 @@ MarkFirst(Lexicon *lex, const Key *key, int32_t bit)
 	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
 	int32_t		old = strmap_get(&lex->first, key->buf, n);
 
+	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
 	return strmap_put(&lex->first, key->buf, n, (old < 0 ? 0 : old) | bit);
 }
 
@@ -816,6 +820,7 @@ RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		return true;			/* keep an international given name */
 	if (!strmap_put(&lex->given_names, folded, n, value))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	ent_bloom_add(lex->bloom, 20, strmap_hash(folded, n));
 	return true;
 }
 

@@ -74,6 +74,7 @@ typedef struct LexAlias
 #define FIRST_TITLE 0x02
 #define FIRST_BODY	0x04
 #define FIRST_WORD	0x08
+#define FIRST_GIVEN 0x10
 
 typedef struct LexTitle
 {
@@ -184,6 +185,11 @@ typedef struct Lexicon
 	StrMap		first;			/* first token of any name or cue -> FIRST_*
 								 * bits: one lookup tells what may start at a
 								 * token */
+	uint64_t	bloom[1 << 14];	/* a Bloom filter over the keys of "first":
+								 * most words are rejected without touching
+								 * the map */
+	uint64_t	bloom_keys[1 << 15];	/* the same over name keys and their
+										 * prefixes */
 	StrMap		entity_index;	/* kind|id -> entity */
 	int			max_tokens;
 
@@ -261,6 +267,44 @@ extern bool ent_parse_alias_flags(const char *s, uint16_t *flags);
 
 /* Copy a string into the lexicon's arena. */
 extern const char *ent_lexicon_strdup(Lexicon *lex, const char *s, size_t n);
+
+/*
+ * ent_lexicon_maybe_first: false if no name or cue can start with key (no
+ * false negatives; false positives are checked against the map).
+ */
+static inline bool
+ent_bloom_test(const uint64_t *bloom, uint32_t bits, uint32_t h)
+{
+	uint32_t	mask = (1u << bits) - 1;
+	uint32_t	a = h & mask;
+	uint32_t	b = ((h >> 12) ^ (h * 0x9E3779B1u >> 12)) & mask;
+
+	return ((bloom[a >> 6] >> (a & 63)) & 1) && ((bloom[b >> 6] >> (b & 63)) & 1);
+}
+
+static inline void
+ent_bloom_add(uint64_t *bloom, uint32_t bits, uint32_t h)
+{
+	uint32_t	mask = (1u << bits) - 1;
+	uint32_t	a = h & mask;
+	uint32_t	b = ((h >> 12) ^ (h * 0x9E3779B1u >> 12)) & mask;
+
+	bloom[a >> 6] |= (uint64_t) 1 << (a & 63);
+	bloom[b >> 6] |= (uint64_t) 1 << (b & 63);
+}
+
+static inline bool
+ent_lexicon_maybe_first(const Lexicon *lex, const char *key, size_t n)
+{
+	return ent_bloom_test(lex->bloom, 20, strmap_hash(key, n));
+}
+
+/* false if key is neither a name nor the prefix of one */
+static inline bool
+ent_lexicon_maybe_key(const Lexicon *lex, const char *key, size_t n)
+{
+	return ent_bloom_test(lex->bloom_keys, 21, strmap_hash(key, n));
+}
 
 /* The separator between tokens in keys. */
 #define KEY_SEP '\x1f'

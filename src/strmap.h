@@ -52,4 +52,8 @@ extern bool strmap_put(StrMap *m, const char *key, size_t n, int32_t value);
 /* strmap_get returns the value of key, or -1 if absent. */
 extern int32_t strmap_get(const StrMap *m, const char *key, size_t n);
 
+/* the same with the key's strmap_hash already computed */
+extern int32_t strmap_get_hashed(const StrMap *m, const char *key, size_t n,
+								 uint32_t hash);
+
 #endif							/* ENTENTE_STRMAP_H */

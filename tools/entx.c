@@ -72,7 +72,8 @@ main(int argc, char **argv)
 	}
 	for (int r = 0; r < repeat; r++)
 	{
-		if (!ent_extract(lex, text, len, strcmp(argv[2], "-") ? argv[2] : "", pub, &x, &err))
+		if (!ent_extract(lex, text, len, strcmp(argv[2], "-") ? argv[2] : "", pub,
+						 getenv("ENTX_IDS") ? ENT_X_IDS_ONLY : 0, &x, &err))
 		{
 			fprintf(stderr, "extract: %s %s\n", err.message, err.detail);
 			return 1;
