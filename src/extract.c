@@ -69,6 +69,7 @@ typedef struct Ctx
 
 static bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsParticle(const Ctx *c, int i);
+static bool IsCountryLike(EntKind k);
 
 /* ----------------------------------------------------------------
  * Helpers
@@ -2060,6 +2061,36 @@ FindBodies(Ctx *c)
 }
 
 /*
+ * UnknownPlaceAfter: after a preposition of place ("w", "в", "v"), one or
+ * two capitalised words that nothing else claimed, not a given name, are a
+ * place ("w Lubminie").  Returns false only on failure.
+ */
+static bool
+UnknownPlaceAfter(Ctx *c, int j)
+{
+	EntDoc	   *doc = c->doc;
+	int			n = 0;
+	const char *surface;
+
+	if (j >= doc->ntok || !SameLine(c, j - 1, j) || !(doc->tok[j - 1].flags & TK_LOWER))
+		return true;
+	if (c->claim[j] < 0 && IsCapWord(c, j) && (doc->tok[j].flags & TK_CAP) &&
+		!(doc->tok[j].flags & (TK_ALLCAPS | TK_QUOTE_BEFORE | TK_HYPHEN)) &&
+		!IsGivenName(c, j, false) && KeyLen(c, j) >= 4)
+		n = 1;
+	/* the first word of a longer name ("w Unii Europejskiej") is not a place */
+	if (n == 0 || (j + 1 < doc->ntok && SameLine(c, j, j + 1) &&
+				   (IsCapWord(c, j + 1) || c->claim[j + 1] >= 0) &&
+				   !(doc->tok[j + 1].flags & TK_PUNCT)))
+		return true;
+	surface = JoinSurface(c, j, j + n);
+	if (!surface)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	return AddMention(c, ENT_PLACE, surface, PersonCanonical(c, surface), "",
+					  j, j + n, 0.5f, "pattern:place-preposition", true) >= 0;
+}
+
+/*
  * FindOrgCues finds organizations around cue words: a legal form after a
  * capitalised name ("Nord Stream 2 AG", "Orlen S.A."), or an organization
  * word before a quoted or capitalised name ("компания «Газпром»", "koncern
@@ -2078,7 +2109,12 @@ FindOrgCues(Ctx *c)
 					te = -1;
 
 		if (w < 0)
+		{
+			if ((w = WordAt(c, i, WORD_PLACE_PREP, WORD_PLACE_PREP, &wl)) >= 0 &&
+				!UnknownPlaceAfter(c, i + wl))
+				return false;
 			continue;
+		}
 		if (c->lex->words[w].type == WORD_ORG_SUFFIX)
 		{
 			int			k = i;
@@ -2115,20 +2151,45 @@ FindOrgCues(Ctx *c)
 				if (n > 0 && n < 5 && j + n < doc->ntok)
 					ts = j, te = j + n;
 			}
-			else if (IsCapWord(c, j) && c->claim[j] < 0)
+			else if (IsCapWord(c, j) &&
+					 (c->claim[j] < 0 || (doc->tok[i].flags & TK_CAP)))
 			{
-				int			n = NameSpan(c, j, 3);
+				int			n = 0;
 
+				if (c->claim[j] < 0)
+					n = NameSpan(c, j, 3);
+				/* a capitalised cue starts an official name, which may
+				 * contain a country or another body: "Departament Stanu
+				 * USA", "Rada Unii Europejskiej" */
+				if (doc->tok[i].flags & TK_CAP)
+				{
+					int			k = j;
+
+					while (k < doc->ntok && k - j < 5 && SameLine(c, j, k) &&
+						   IsCapWord(c, k) && !(doc->tok[k].flags & TK_SENT_START) &&
+						   !(k > j && IsGivenName(c, k, false)) &&
+						   (c->claim[k] < 0 || c->out->m[c->claim[k]].kind == ENT_COUNTRY ||
+							c->out->m[c->claim[k]].kind == ENT_PLACE ||
+							c->out->m[c->claim[k]].kind == ENT_ORGANIZATION ||
+							c->out->m[c->claim[k]].kind == ENT_NATIONALITY))
+						k++;
+					if (k - j > n)
+						n = k - j;
+				}
 				if (n > 0)
 					ts = j, te = j + n;
 				/* "Partia Pracy", "Informacyjna Agencja Radiowa": a
 				 * capitalised cue is part of the name */
-				if (n > 0 && (doc->tok[i].flags & TK_CAP) &&
-					!(doc->tok[i].flags & TK_SENT_START))
+				if (n > 0 && (doc->tok[i].flags & TK_CAP))
 				{
 					ts = i;
-					while (ts > 0 && IsCapWord(c, ts - 1) && c->claim[ts - 1] < 0 &&
-						   SameLine(c, ts - 1, i) && !(doc->tok[ts].flags & TK_SENT_START))
+					/* "Polska Agencja Prasowa": a country or its adjective
+					 * before the cue belongs to the name too */
+					while (ts > 0 && IsCapWord(c, ts - 1) && SameLine(c, ts - 1, i) &&
+						   !(doc->tok[ts].flags & TK_SENT_START) &&
+						   (c->claim[ts - 1] < 0 ||
+							(IsCountryLike(c->out->m[c->claim[ts - 1]].kind) &&
+							 c->out->m[c->claim[ts - 1]].tok_end == ts)))
 						ts--;
 				}
 			}
@@ -2141,9 +2202,17 @@ FindOrgCues(Ctx *c)
 			for (int k = ts; k < te; k++)
 				if (c->claim[k] >= 0 &&
 					c->out->m[c->claim[k]].kind != ENT_ORGANIZATION &&
-					!(c->lex->words[w].type == WORD_ORG_SUFFIX &&
+					!((c->lex->words[w].type == WORD_ORG_SUFFIX ||
+					   (doc->tok[i].flags & TK_CAP)) &&
 					  (c->out->m[c->claim[k]].kind == ENT_PLACE ||
-					   c->out->m[c->claim[k]].kind == ENT_COUNTRY)))
+					   c->out->m[c->claim[k]].kind == ENT_COUNTRY ||
+					   c->out->m[c->claim[k]].kind == ENT_NATIONALITY)))
+					free_span = false;
+			/* the lexicon or a state body already names exactly this, or
+			 * more: keep that identity */
+			for (int32_t m = 0; m < c->out->n && free_span; m++)
+				if (c->out->m[m].kind == ENT_ORGANIZATION && !c->out->m[m].dropped &&
+					c->out->m[m].tok_start <= ts && c->out->m[m].tok_end >= te)
 					free_span = false;
 			if (!free_span)
 				continue;

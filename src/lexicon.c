@@ -740,7 +740,8 @@ static bool
 RowOrgCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 {
 	return AddWord(lex, f[0], f[1],
-				   strcmp(f[2], "suffix") == 0 ? WORD_ORG_SUFFIX : WORD_ORG_PREFIX,
+				   strcmp(f[2], "suffix") == 0 ? WORD_ORG_SUFFIX :
+				   strcmp(f[2], "place") == 0 ? WORD_PLACE_PREP : WORD_ORG_PREFIX,
 				   0, 0, NULL, err);
 }
 

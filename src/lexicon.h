@@ -129,6 +129,7 @@ typedef struct LexWord
 /* organization cues */
 #define WORD_ORG_SUFFIX		40
 #define WORD_ORG_PREFIX		41
+#define WORD_PLACE_PREP		42
 /* money words */
 #define WORD_SCALE			30
 #define WORD_SCALE_ABBREV	31

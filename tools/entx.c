@@ -85,6 +85,8 @@ main(int argc, char **argv)
 	{
 		const EntMention *m = &x.m[i];
 
+		if (m->dropped)
+			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ent_kind_names[m->kind], m->entity_id,
 			   m->canonical, m->country, m->boilerplate ? "boilerplate" : "body",
 			   m->surface, m->rule);
