@@ -60,6 +60,7 @@ typedef struct Ctx
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
 	int8_t	   *first;
+	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
 	/* the language's inflection rules, bucketed by the suffix's last byte */
 	const LexRule **rules;
 	int32_t		rule_start[257];
@@ -114,6 +115,15 @@ FoldLen(const Ctx *c, int i)
 static inline const char *Key(const Ctx *c, int i);
 static inline uint32_t KeyLen(const Ctx *c, int i);
 
+/* the strmap hash of token i's key, computed once */
+static inline uint32_t
+KeyHash(const Ctx *c, int i)
+{
+	if (c->hash[i] == 0)
+		c->hash[i] = strmap_hash(Key(c, i), KeyLen(c, i));
+	return c->hash[i];
+}
+
 /*
  * FirstBits: what may start at token i (FIRST_* bits), looked up once.  For
  * Vietnamese the fold is asked too (names from other languages).
@@ -124,7 +134,7 @@ FirstBits(const Ctx *c, int i)
 	if (c->first[i] < 0)
 	{
 		int32_t		b = -1;
-		uint32_t	h = strmap_hash(Key(c, i), KeyLen(c, i));
+		uint32_t	h = KeyHash(c, i);
 
 		if (ent_bloom_test(c->lex->bloom, 20, h))
 			b = strmap_get_hashed(&c->lex->first, Key(c, i), KeyLen(c, i), h);
@@ -340,9 +350,19 @@ MarkBoilerplate(Ctx *c)
 	StrMap		seen;
 	bool		ok = true;
 	int			first_line = -1;
+	const LexCue **cues = ent_alloc((size_t) c->lex->ncues * sizeof(LexCue *) + 1);
+	int			ncues = 0;
 
-	if (!strmap_init(&seen, doc->nlines + 8))
+	if (!cues)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	for (int k = 0; k < c->lex->ncues; k++)
+		if (c->lex->cues[k].lang[0] == '*' || strcmp(c->lex->cues[k].lang, c->lang) == 0)
+			cues[ncues++] = &c->lex->cues[k];
+	if (!strmap_init(&seen, doc->nlines + 8))
+	{
+		ent_free(cues);
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	}
 	for (int li = 0; li < doc->nlines && ok; li++)
 	{
 		EntLine    *l = &doc->lines[li];
@@ -370,11 +390,12 @@ MarkBoilerplate(Ctx *c)
 			ent_free(b.data);
 			break;
 		}
-		for (int k = 0; k < c->lex->ncues && !l->boilerplate; k++)
+		for (int k = 0; k < ncues && !l->boilerplate; k++)
 		{
-			const LexCue *cue = &c->lex->cues[k];
+			const LexCue *cue = cues[k];
 
-			if (cue->lang[0] != '*' && strcmp(cue->lang, c->lang) != 0)
+			/* long lines can only match a prefix cue that ends in ':' */
+			if (rawlen >= 120 && cue->type != CUE_PREFIX)
 				continue;
 			if (cue->type == CUE_PREFIX)
 			{
@@ -438,6 +459,7 @@ MarkBoilerplate(Ctx *c)
 		ent_free(b.data);
 	}
 	strmap_free(&seen);
+	ent_free(cues);
 	return ok;
 }
 
@@ -1226,13 +1248,18 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		if (n + v[k].len + 2 >= 1024)
 			continue;
 		/* a first word that starts nothing */
-		if (depth == 0 && !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
+		if (depth == 0 && k == 0)
+		{
+			if (!(FirstBits(c, t) & FIRST_NAME))
+				continue;
+		}
+		else if (depth == 0 && !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
 			continue;
 		if (depth > 0)
 			key[n++] = KEY_SEP;
 		memcpy(key + n, v[k].s, v[k].len);
 		n += v[k].len;
-		h = strmap_hash(key, n);
+		h = (depth == 0 && k == 0) ? KeyHash(c, t) : strmap_hash(key, n);
 		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
 			continue;
 		for (a = strmap_get_hashed(&c->lex->keys, key, n, h); a >= 0;
@@ -2520,14 +2547,16 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		return false;
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
+	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
 	c.person_of = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
-	if (!c.claim || !c.person_of || !c.entity_seen || !c.first)
+	if (!c.claim || !c.person_of || !c.entity_seen || !c.first || !c.hash)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = c.person_of[i] = -1;
 		c.first[i] = -1;
+		c.hash[i] = 0;
 	}
 	if (!IndexRules(&c))
 		return false;
@@ -2547,6 +2576,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.entity_seen);
 	ent_free(c.rules);
 	ent_free(c.first);
+	ent_free(c.hash);
 	if (!ok)
 		return false;
 	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
