@@ -574,31 +574,32 @@ IntTok(const Ctx *c, int i)
 	return atoi(buf);
 }
 
+typedef int32_t (*PhraseAccept) (const Ctx *c, int32_t head, void *arg);
+
 /*
- * WordAt finds the longest cue word (dates, money) starting at token i in
- * the document's language; returns its index and sets *len (tokens).
+ * PhraseAt walks a phrase table (keys: phrase -> head of a chain of
+ * records; prefixes: proper prefixes) from token i, at most max tokens, and
+ * returns the record of the longest phrase that accept() takes (accept gets
+ * the chain's head and returns a record or -1), with its length in *len.
  */
 static int32_t
-WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
+		 int max, PhraseAccept accept, void *arg, int *len)
 {
 	char		key[512];
 	size_t		klen = 0;
 	int32_t		best = -1;
 
 	*len = 0;
-	if (i < 0 || i >= c->doc->ntok)
-		return -1;
-	/* the common case: the token starts no cue word at all */
-	if (!(FirstBits(c, i) & FIRST_WORD))
-		return -1;
-	for (int j = i; j < c->doc->ntok && j < i + 5; j++)
+	for (int j = i; j < c->doc->ntok && j < i + max; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
-		int32_t		w;
+		int32_t		head,
+					r;
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
-		/* "A $24": a word and a symbol apart are not one cue (A$) */
+		/* "A $24": a word and a symbol apart are not one phrase (A$) */
 		if (j > i && (c->doc->tok[j].flags & TK_SPACE_BEFORE) &&
 			((c->doc->tok[j].flags | c->doc->tok[j - 1].flags) & TK_PUNCT))
 			break;
@@ -606,23 +607,63 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 			key[klen++] = KEY_SEP;
 		memcpy(key + klen, Key(c, j), n);
 		klen += n;
-		for (w = strmap_get(&c->lex->word_keys, key, klen); w >= 0;
-			 w = c->lex->words[w].next)
+		head = strmap_get(keys, key, klen);
+		if (head >= 0 && (r = accept(c, head, arg)) >= 0)
 		{
-			const LexWord *lw = &c->lex->words[w];
-
-			if (lw->type < type_lo || lw->type > type_hi)
-				continue;
-			if (lw->lang[0] != '*' && strcmp(lw->lang, c->lang) != 0)
-				continue;
-			best = w;
+			best = r;
 			*len = j - i + 1;
-			break;
 		}
-		if (strmap_get(&c->lex->word_prefixes, key, klen) < 0)
+		if (strmap_get(prefixes, key, klen) < 0)
 			break;
 	}
 	return best;
+}
+
+static bool
+LangOk(const Ctx *c, const char *lang)
+{
+	return lang[0] == '*' || strcmp(lang, c->lang) == 0;
+}
+
+typedef struct WordTypes
+{
+	uint8_t		lo;
+	uint8_t		hi;
+} WordTypes;
+
+static int32_t
+AcceptWord(const Ctx *c, int32_t w, void *arg)
+{
+	const WordTypes *t = arg;
+
+	for (; w >= 0; w = c->lex->words[w].next)
+	{
+		const LexWord *lw = &c->lex->words[w];
+
+		if (lw->type >= t->lo && lw->type <= t->hi && LangOk(c, lw->lang))
+			return w;
+	}
+	return -1;
+}
+
+/*
+ * WordAt finds the longest cue word (dates, money, organization cues)
+ * starting at token i in the document's language, with a type in
+ * [type_lo, type_hi]; returns its index and sets *len (tokens).
+ */
+static int32_t
+WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+{
+	WordTypes	t = {type_lo, type_hi};
+
+	*len = 0;
+	if (i < 0 || i >= c->doc->ntok)
+		return -1;
+	/* the common case: the token starts no cue word at all */
+	if (!(FirstBits(c, i) & FIRST_WORD))
+		return -1;
+	return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes, 5,
+					AcceptWord, &t, len);
 }
 
 static bool
@@ -1666,6 +1707,15 @@ PersonCanonical(Ctx *c, const char *surface)
 	return res ? res : surface;
 }
 
+static int32_t
+AcceptTitle(const Ctx *c, int32_t t, void *arg)
+{
+	for (; t >= 0; t = c->lex->titles[t].next)
+		if (LangOk(c, c->lex->titles[t].lang) || !c->lang[0])
+			return t;
+	return -1;
+}
+
 /*
  * TitleAt returns the length in tokens of a title phrase at i (0 if none)
  * and its flags.
@@ -1673,38 +1723,17 @@ PersonCanonical(Ctx *c, const char *surface)
 static int
 TitleAt(const Ctx *c, int i, uint16_t *flags)
 {
-	char		key[512];
-	size_t		klen = 0;
-	int			best = 0;
+	int			len;
+	int32_t		t;
 
 	if (!(FirstBits(c, i) & FIRST_TITLE))
 		return 0;
-	for (int j = i; j < c->doc->ntok && j < i + 6; j++)
-	{
-		uint32_t	n = KeyLen(c, j);
-
-		if (klen + n + 1 >= sizeof(key))
-			break;
-		if (j > i)
-			key[klen++] = KEY_SEP;
-		memcpy(key + klen, Key(c, j), n);
-		klen += n;
-		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
-			 t = c->lex->titles[t].next)
-		{
-			const LexTitle *lt = &c->lex->titles[t];
-
-			if (lt->lang[0] != '*' && strcmp(lt->lang, c->lang) != 0 &&
-				c->lang[0])
-				continue;
-			best = j - i + 1;
-			*flags = lt->flags;
-			break;
-		}
-		if (strmap_get(&c->lex->title_prefixes, key, klen) < 0)
-			break;
-	}
-	return best;
+	t = PhraseAt(c, i, &c->lex->title_keys, &c->lex->title_prefixes, 6,
+				 AcceptTitle, NULL, &len);
+	if (t < 0)
+		return 0;
+	*flags = c->lex->titles[t].flags;
+	return len;
 }
 
 static bool
@@ -2018,6 +2047,15 @@ BodyId(Ctx *c, const char *tpl, const char *code)
 	return KeepString(c, buf, k < sizeof(buf) ? k : sizeof(buf) - 1);
 }
 
+static int32_t
+AcceptBody(const Ctx *c, int32_t b, void *arg)
+{
+	for (; b >= 0; b = c->lex->bodies[b].next)
+		if (LangOk(c, c->lex->bodies[b].lang))
+			return b;
+	return -1;
+}
+
 static bool
 FindBodies(Ctx *c)
 {
@@ -2025,37 +2063,15 @@ FindBodies(Ctx *c)
 
 	for (int i = 0; i < doc->ntok; i++)
 	{
-		char		key[512];
-		size_t		klen = 0;
-		int32_t		best = -1;
+		int32_t		best;
 		int			bl = 0;
 
 		if (c->claim[i] >= 0 && c->out->m[c->claim[i]].kind != ENT_ORGANIZATION)
 			continue;
 		if (!(FirstBits(c, i) & FIRST_BODY))
 			continue;
-		for (int j = i; j < doc->ntok && j < i + 6; j++)
-		{
-			uint32_t	n = KeyLen(c, j);
-
-			if (klen + n + 1 >= sizeof(key))
-				break;
-			if (j > i)
-				key[klen++] = KEY_SEP;
-			memcpy(key + klen, Key(c, j), n);
-			klen += n;
-			for (int32_t b = strmap_get(&c->lex->body_keys, key, klen); b >= 0;
-				 b = c->lex->bodies[b].next)
-				if (strcmp(c->lex->bodies[b].lang, c->lang) == 0 ||
-					c->lex->bodies[b].lang[0] == '*')
-				{
-					best = b;
-					bl = j - i + 1;
-					break;
-				}
-			if (strmap_get(&c->lex->body_prefixes, key, klen) < 0)
-				break;
-		}
+		best = PhraseAt(c, i, &c->lex->body_keys, &c->lex->body_prefixes, 6,
+						AcceptBody, NULL, &bl);
 		if (best >= 0)
 		{
 			const LexBody *body = &c->lex->bodies[best];
