@@ -334,8 +334,24 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 static bool
 FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 {
-	return ent_fold(c->doc->text + l->byte_start, l->byte_end - l->byte_start,
-					b, c->err);
+	size_t		n = l->byte_end - l->byte_start;
+	char		tag[16];
+
+	/*
+	 * Cues are at the start of a line and repeats are compared by their
+	 * beginning and length: the first 256 bytes (cut at a character) are
+	 * enough, and long paragraphs cost nothing more.
+	 */
+	if (n > 256)
+	{
+		n = 256;
+		while (n > 0 && ((unsigned char) c->doc->text[l->byte_start + n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (!ent_fold(c->doc->text + l->byte_start, n, b, c->err))
+		return false;
+	snprintf(tag, sizeof(tag), "#%u", (unsigned) (l->byte_end - l->byte_start));
+	return entbuf_append(b, tag, strlen(tag), c->err);
 }
 
 /*
@@ -433,7 +449,7 @@ MarkBoilerplate(Ctx *c)
 						   (rawlen >= 3 && memcmp(raw + rawlen - 3, "\xE2\x80\xA6", 3) == 0)))
 			l->boilerplate = true;
 		/* a line seen before: a teaser block repeats its headline */
-		if (b.len >= 20)
+		if (rawlen >= 20)
 		{
 			int32_t		first = strmap_get(&seen, b.data, b.len);
 

@@ -16,6 +16,7 @@
 #include "scan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -62,12 +63,58 @@ InitAscii(EntError *err)
 }
 
 /*
+ * Character information by 256-character block, copied from the fold table
+ * the first time a block is met (kept for the process, like that table).
+ */
+typedef struct BlockInfo
+{
+	const char *fold[256];
+	uint8_t		foldlen[256];
+	uint8_t		cls[256];
+} BlockInfo;
+
+static BlockInfo *blocks[0x110000 >> 8];
+
+static const BlockInfo *
+GetBlock(int32_t cp, EntError *err)
+{
+	int			b = cp >> 8;
+	BlockInfo  *bi;
+
+	if (blocks[b])
+		return blocks[b];
+	bi = malloc(sizeof(BlockInfo));
+	if (!bi)
+	{
+		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	for (int k = 0; k < 256; k++)
+	{
+		int			fl,
+					cls;
+
+		if (!ent_char_info((b << 8) | k, &bi->fold[k], &fl, &cls, err))
+		{
+			free(bi);
+			return NULL;
+		}
+		bi->foldlen[k] = (uint8_t) fl;
+		bi->cls[k] = (uint8_t) cls;
+	}
+	blocks[b] = bi;
+	return bi;
+}
+
+/*
  * CharAt decodes the character at byte pos into ci.
  */
 static inline bool
 CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
 {
 	unsigned char c = (unsigned char) s[pos];
+	const BlockInfo *bi;
+	int			k;
 
 	if (c < 0x80)
 	{
@@ -80,7 +127,13 @@ CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
 	}
 	ci->cp = ent_utf8_decode((const unsigned char *) s + pos, len - pos,
 							 &ci->used);
-	return ent_char_info(ci->cp, &ci->fold, &ci->foldlen, &ci->cls, err);
+	if (!(bi = GetBlock(ci->cp, err)))
+		return false;
+	k = ci->cp & 0xFF;
+	ci->fold = bi->fold[k];
+	ci->foldlen = bi->foldlen[k];
+	ci->cls = bi->cls[k];
+	return true;
 }
 
 static bool
