@@ -610,6 +610,7 @@ PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 	for (int j = i; j < c->doc->ntok && j < i + max; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
+		uint32_t	h;
 		int32_t		head,
 					r;
 
@@ -623,13 +624,14 @@ PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 			key[klen++] = KEY_SEP;
 		memcpy(key + klen, Key(c, j), n);
 		klen += n;
-		head = strmap_get(keys, key, klen);
+		h = (j == i) ? KeyHash(c, i) : strmap_hash(key, klen);
+		head = strmap_get_hashed(keys, key, klen, h);
 		if (head >= 0 && (r = accept(c, head, arg)) >= 0)
 		{
 			best = r;
 			*len = j - i + 1;
 		}
-		if (strmap_get(prefixes, key, klen) < 0)
+		if (strmap_get_hashed(prefixes, key, klen, h) < 0)
 			break;
 	}
 	return best;

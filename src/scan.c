@@ -445,59 +445,63 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 			uint32_t	seg_start = t->fold_off;	/* fold offset of the part
 													 * after the last joiner */
 			int			prev_cls = 0;
+			CharInfo	ring[3];	/* look-ahead characters, used in turn */
+			CharInfo   *cur = &ci;
+			int			r = 0;
 
 			if (ci.cls & ENT_CH_DIGIT)
 				t->flags |= TK_NUM;
 			for (;;)
 			{
-				CharInfo	nx,
-							after;
+				CharInfo   *nxp = &ring[r];
+				CharInfo   *afp = &ring[(r + 1) % 3];
 				size_t		npos;
 
 				/* take the word character */
-				if (ci.cls & ENT_CH_LETTER)
+				if (cur->cls & ENT_CH_LETTER)
 				{
 					letters++;
-					if (ci.cls & ENT_CH_UPPER)
+					if (cur->cls & ENT_CH_UPPER)
 						uppers++;
-					if (ci.cls & ENT_CH_LOWER)
+					if (cur->cls & ENT_CH_LOWER)
 						lowers++;
 					if (first_letter)
-						t->flags |= (ci.cls & ENT_CH_UPPER) ? TK_CAP :
-							(ci.cls & ENT_CH_LOWER) ? TK_LOWER : 0;
+						t->flags |= (cur->cls & ENT_CH_UPPER) ? TK_CAP :
+							(cur->cls & ENT_CH_LOWER) ? TK_LOWER : 0;
 					first_letter = false;
-					if (ci.cp >= 0x370 && !(ci.cp >= 0x1E00 && ci.cp <= 0x1EFF))
+					if (cur->cp >= 0x370 && !(cur->cp >= 0x1E00 && cur->cp <= 0x1EFF))
 						t->flags |= TK_NONLATIN;
 				}
-				if (ci.cls & ENT_CH_DIGIT)
+				if (cur->cls & ENT_CH_DIGIT)
 					t->flags |= TK_DIGIT;
-				if (!FoldAppend(doc, ci.fold, ci.foldlen, err))
+				if (!FoldAppend(doc, cur->fold, cur->foldlen, err))
 					return false;
-				prev_cls = ci.cls;
-				pos += ci.used;
+				prev_cls = cur->cls;
+				pos += cur->used;
 				chr++;
 				if (pos >= len)
 					break;
-				if (!CharAt(s, len, pos, &nx, err))
+				if (!CharAt(s, len, pos, nxp, err))
 					return false;
-				if (nx.cls & WORDCH)
+				if (nxp->cls & WORDCH)
 				{
-					ci = nx;
+					cur = nxp;
+					r = (r + 1) % 3;
 					continue;
 				}
 				/* a joiner followed by a word character? */
-				npos = pos + nx.used;
-				if (npos >= len || !CharAt(s, len, npos, &after, err))
+				npos = pos + nxp->used;
+				if (npos >= len || !CharAt(s, len, npos, afp, err))
 					break;
-				if (!(after.cls & WORDCH))
+				if (!(afp->cls & WORDCH))
 					break;
-				if (IsHyphen(nx.cp))
+				if (IsHyphen(nxp->cp))
 				{
 					t->flags |= TK_HYPHEN;
 					if (!FoldAppend(doc, "-", 1, err))
 						return false;
 				}
-				else if (IsApostrophe(nx.cp) && (after.cls & ENT_CH_LETTER))
+				else if (IsApostrophe(nxp->cp) && (afp->cls & ENT_CH_LETTER))
 				{
 					if (IsElision(doc->folded + t->fold_off,
 								  doc->folded_len - t->fold_off))
@@ -512,13 +516,13 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					if (!FoldAppend(doc, "'", 1, err))
 						return false;
 				}
-				else if ((nx.cp == '.' || nx.cp == ',') &&
-						 (prev_cls & ENT_CH_DIGIT) && (after.cls & ENT_CH_DIGIT))
+				else if ((nxp->cp == '.' || nxp->cp == ',') &&
+						 (prev_cls & ENT_CH_DIGIT) && (afp->cls & ENT_CH_DIGIT))
 				{
-					if (!FoldAppend(doc, nx.cp == '.' ? "." : ",", 1, err))
+					if (!FoldAppend(doc, nxp->cp == '.' ? "." : ",", 1, err))
 						return false;
 				}
-				else if (nx.cp == '.' && (after.cls & ENT_CH_LETTER) &&
+				else if (nxp->cp == '.' && (afp->cls & ENT_CH_LETTER) &&
 						 doc->folded_len - seg_start == 1)
 				{
 					/* U.S, m.in */
@@ -530,7 +534,8 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				seg_start = (uint32_t) doc->folded_len;
 				pos = npos;
 				chr++;
-				ci = after;
+				cur = afp;
+				r = (r + 2) % 3;
 			}
 			if (letters)
 				t->flags |= TK_WORD;
