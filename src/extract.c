@@ -64,7 +64,6 @@ typedef struct Ctx
 	/* the language's inflection rules, bucketed by the suffix's last byte */
 	const LexRule **rules;
 	int32_t		rule_start[257];
-	int32_t    *person_of;		/* token -> mention index of a person, -1 */
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
 } Ctx;
 
@@ -112,44 +111,6 @@ FoldLen(const Ctx *c, int i)
 	return c->doc->tok[i].fold_len;
 }
 
-static inline const char *Key(const Ctx *c, int i);
-static inline uint32_t KeyLen(const Ctx *c, int i);
-
-/* the strmap hash of token i's key, computed once */
-static inline uint32_t
-KeyHash(const Ctx *c, int i)
-{
-	if (c->hash[i] == 0)
-		c->hash[i] = strmap_hash(Key(c, i), KeyLen(c, i));
-	return c->hash[i];
-}
-
-/*
- * FirstBits: what may start at token i (FIRST_* bits), looked up once.  For
- * Vietnamese the fold is asked too (names from other languages).
- */
-static int
-FirstBits(const Ctx *c, int i)
-{
-	if (c->first[i] < 0)
-	{
-		int32_t		b = -1;
-		uint32_t	h = KeyHash(c, i);
-
-		if (ent_bloom_test(c->lex->bloom, 20, h))
-			b = strmap_get_hashed(&c->lex->first, Key(c, i), KeyLen(c, i), h);
-		c->first[i] = (int8_t) (b < 0 ? 0 : b);
-		if (c->vi)
-		{
-			h = strmap_hash(Fold(c, i), FoldLen(c, i));
-			b = ent_bloom_test(c->lex->bloom, 20, h) ?
-				strmap_get_hashed(&c->lex->first, Fold(c, i), FoldLen(c, i), h) : -1;
-			c->first[i] |= (int8_t) (b < 0 ? 0 : b);
-		}
-	}
-	return c->first[i];
-}
-
 /* the lookup key of token i (see ent_tok_key) */
 static inline const char *
 Key(const Ctx *c, int i)
@@ -161,6 +122,43 @@ static inline uint32_t
 KeyLen(const Ctx *c, int i)
 {
 	return c->doc->tok[i].key_len;
+}
+
+/* the strmap hash of token i's key, computed once */
+static inline uint32_t
+KeyHash(const Ctx *c, int i)
+{
+	if (c->hash[i] == 0)
+		c->hash[i] = strmap_hash(Key(c, i), KeyLen(c, i));
+	return c->hash[i];
+}
+
+/* FIRST_* bits of a key with hash h (0 if nothing starts with it) */
+static int8_t
+FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
+{
+	int32_t		b = -1;
+
+	if (ent_bloom_test(c->lex->bloom, 20, h))
+		b = strmap_get_hashed(&c->lex->first, key, n, h);
+	return (int8_t) (b < 0 ? 0 : b);
+}
+
+/*
+ * FirstBits: what may start at token i (FIRST_* bits), looked up once.  For
+ * Vietnamese the fold is asked too (names from other languages).
+ */
+static int
+FirstBits(const Ctx *c, int i)
+{
+	if (c->first[i] < 0)
+	{
+		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+		if (c->vi)
+			c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
+									   strmap_hash(Fold(c, i), FoldLen(c, i)));
+	}
+	return c->first[i];
 }
 
 static inline bool
@@ -1765,11 +1763,7 @@ AddPerson(Ctx *c, int ts, int te, const char *country, float conf,
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	m = AddMention(c, ENT_PERSON, surface, PersonCanonical(c, surface),
 				   country, ts, te, conf, rule, true);
-	if (m < 0)
-		return false;
-	for (int i = ts; i < te; i++)
-		c->person_of[i] = m;
-	return true;
+	return m >= 0;
 }
 
 /*
@@ -2582,13 +2576,12 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
-	c.person_of = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
-	if (!c.claim || !c.person_of || !c.entity_seen || !c.first || !c.hash)
+	if (!c.claim || !c.entity_seen || !c.first || !c.hash)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
-		c.claim[i] = c.person_of[i] = -1;
+		c.claim[i] = -1;
 		c.first[i] = -1;
 		c.hash[i] = 0;
 	}
@@ -2606,7 +2599,6 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		Propagate(&c) &&
 		FindOrganizationShapes(&c);
 	ent_free(c.claim);
-	ent_free(c.person_of);
 	ent_free(c.entity_seen);
 	ent_free(c.rules);
 	ent_free(c.first);

@@ -300,13 +300,6 @@ ent_lexicon_maybe_first(const Lexicon *lex, const char *key, size_t n)
 	return ent_bloom_test(lex->bloom, 20, strmap_hash(key, n));
 }
 
-/* false if key is neither a name nor the prefix of one */
-static inline bool
-ent_lexicon_maybe_key(const Lexicon *lex, const char *key, size_t n)
-{
-	return ent_bloom_test(lex->bloom_keys, 21, strmap_hash(key, n));
-}
-
 /* The separator between tokens in keys. */
 #define KEY_SEP '\x1f'
 

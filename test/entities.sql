@@ -124,12 +124,7 @@ INSERT INTO idx_articles SELECT 'filler-' || g, 'Tin thể thao số ' || g FROM
 CREATE INDEX idx_articles_entities ON idx_articles USING gin (entente.entity_ids(body));
 ANALYZE idx_articles;
 SET LOCAL enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE r text; res text := '';
-BEGIN
-    FOR r IN EXECUTE 'EXPLAIN ' || q LOOP res := res || r || E'\n'; END LOOP;
-    RETURN res;
-END $f$;
+\ir include/plan_of.psql
 SELECT matches(pg_temp.plan_of($$SELECT id FROM idx_articles WHERE entente.entity_ids(body) @> '{PK,RU}'$$),
                'idx_articles_entities', 'a GIN expression index serves entity_ids() @> ...');
 SELECT ok((SELECT count(*) FROM idx_articles WHERE entente.entity_ids(body) @> '{RU}') >= 4,

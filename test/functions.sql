@@ -101,12 +101,7 @@ SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
 CREATE TABLE par AS SELECT i, 'Hà Nội ' || i AS s FROM generate_series(1, 20000) i;
 ANALYZE par;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE r text; res text := '';
-BEGIN
-    FOR r IN EXECUTE 'EXPLAIN ' || q LOOP res := res || r || E'\n'; END LOOP;
-    RETURN res;
-END $f$;
+\ir include/plan_of.psql
 SELECT matches(pg_temp.plan_of($$SELECT count(DISTINCT entente.fold(s)) FROM par WHERE entente.detect_language(s) IS NOT NULL$$),
     'Gather', 'fold and detect_language can run in parallel workers');
 SELECT is((SELECT count(DISTINCT entente.fold(s))::int FROM par), 20000, 'fold gives the same answers in a parallel plan');
