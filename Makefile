@@ -18,13 +18,15 @@ OBJS = \
 	src/scan.o \
 	src/strmap.o \
 	src/lexicon.o \
-	src/extract.o
+	src/extract.o \
+	src/relate.o
 
 DATA = $(wildcard src/entente--*.sql)
 
 # Readable data files (abbreviations, lexicons) installed beside the
 # extension script, read by the engine at run time.
 ENTENTE_DATA = $(wildcard data/*.tsv)
+ENTENTE_RELATION_DATA = $(wildcard data/relations/*.tsv)
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=entente
@@ -54,6 +56,8 @@ install: install-entente-data
 install-entente-data:
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/entente'
 	$(INSTALL_DATA) $(ENTENTE_DATA) '$(DESTDIR)$(datadir)/extension/entente/'
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/entente/relations'
+	$(INSTALL_DATA) $(ENTENTE_RELATION_DATA) '$(DESTDIR)$(datadir)/extension/entente/relations/'
 
 uninstall: uninstall-entente-data
 
@@ -67,7 +71,7 @@ prove_installcheck:
 # Stand-alone engine test program: links the engine without the server.
 ENGINE_OBJS = src/textbuf.o src/icu_cache.o src/normalize.o src/segment.o \
 	src/langid.o src/langid_cld2.o src/scan.o src/strmap.o src/lexicon.o \
-	src/extract.o
+	src/extract.o src/relate.o
 
 tools/enttest: tools/enttest.c $(ENGINE_OBJS)
 	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \

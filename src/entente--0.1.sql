@@ -227,3 +227,91 @@ LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.lexicon_stats() IS
 'size of this session''s compiled lexicon and how long it took to build (builds it if needed)';
+
+-------------------------------------------------------------------------------
+-- Relations
+-------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.event_kind AS ENUM
+    ('AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT',
+     'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION',
+     'MOBILIZE', 'COERCE', 'ASSAULT');
+
+COMMENT ON TYPE @extschema@.event_kind IS
+'PLOVER event kinds; see entente.relation_kinds for their meaning, direction and quad class';
+
+CREATE TYPE @extschema@.modality AS ENUM ('asserted', 'planned', 'reported');
+
+COMMENT ON TYPE @extschema@.modality IS
+'asserted (the text states it happened), planned (future, plan or intention), reported (attributed to a speaker)';
+
+CREATE TYPE @extschema@.relation AS (
+    source          text,
+    target          text,
+    source_country  text,
+    target_country  text,
+    kind            @extschema@.event_kind,
+    mode            text,
+    event_date      text,
+    negated         boolean,
+    modality        @extschema@.modality,
+    quad_class      smallint,
+    equipment       text,
+    quantity        bigint,
+    amount          text,
+    sentence        integer,
+    start_pos       integer,
+    end_pos         integer,
+    evidence        text,
+    zone            text,
+    confidence      real,
+    lang            text,
+    rule            text
+);
+
+COMMENT ON TYPE @extschema@.relation IS
+'who did what to whom: source and target actors (entity ids as found) and the countries they act for (ISO 3166-1 alpha-2, or the id of an intergovernmental body); PLOVER kind and mode (military, economic, security, diplomatic, humanitarian, arms); event_date (ISO 8601, partial or start/end); negated; modality; quad_class (1 verbal cooperation .. 4 material conflict); equipment, quantity and amount of arms transfers and aid; sentence ordinal, 1-based character span, the evidence sentence and its zone (body or boilerplate); confidence; lang; rule (trigger entry and argument pattern)';
+
+CREATE TABLE @extschema@.relation_kinds (
+    kind        @extschema@.event_kind PRIMARY KEY,
+    directed    boolean NOT NULL,
+    quad_class  smallint NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+    description text NOT NULL,
+    cameo_roots text[] NOT NULL
+);
+
+COMMENT ON TABLE @extschema@.relation_kinds IS
+'reference table of the PLOVER event kinds entente extracts: join it to relations for labels, direction and quad class';
+COMMENT ON COLUMN @extschema@.relation_kinds.kind IS 'the PLOVER event kind';
+COMMENT ON COLUMN @extschema@.relation_kinds.directed IS 'false when source and target play the same role (the pair is unordered); COOPERATE with mode arms is still directed supplier -> recipient';
+COMMENT ON COLUMN @extschema@.relation_kinds.quad_class IS '1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict';
+COMMENT ON COLUMN @extschema@.relation_kinds.description IS 'what the kind covers';
+COMMENT ON COLUMN @extschema@.relation_kinds.cameo_roots IS 'the CAMEO root codes (two digits) the kind corresponds to';
+
+INSERT INTO @extschema@.relation_kinds VALUES
+    ('AGREE',     false, 1, 'sign, agree, conclude or pledge jointly: agreements, treaties, memoranda', '{03,05}'),
+    ('CONSULT',   false, 1, 'meet, visit, hold talks, call, negotiate', '{04}'),
+    ('SUPPORT',   true,  1, 'praise, welcome, endorse, back verbally', '{05}'),
+    ('CONCEDE',   true,  2, 'ease or lift sanctions or an embargo, release, yield', '{08}'),
+    ('COOPERATE', false, 2, 'cooperate materially: joint exercises, trade, investment, joint projects; arms sales (mode arms, supplier -> recipient)', '{06}'),
+    ('AID',       true,  2, 'give aid: loans, grants, military, economic or humanitarian assistance', '{07}'),
+    ('RETREAT',   true,  2, 'withdraw forces, pull out, leave an alliance', '{08}'),
+    ('REQUEST',   true,  1, 'ask, appeal, call on, urge, demand', '{02,10}'),
+    ('ACCUSE',    true,  3, 'criticise, blame, condemn, accuse', '{11}'),
+    ('REJECT',    true,  3, 'reject, refuse, deny, veto', '{12}'),
+    ('THREATEN',  true,  3, 'threaten, warn of consequences, issue an ultimatum', '{13}'),
+    ('PROTEST',   true,  4, 'protest, demonstrate against', '{14}'),
+    ('SANCTION',  true,  4, 'impose sanctions or an embargo, halt aid, cut or downgrade relations', '{16}'),
+    ('MOBILIZE',  true,  4, 'deploy forces, mobilise, raise alert', '{15}'),
+    ('COERCE',    true,  4, 'seize, detain, expel, block', '{17}'),
+    ('ASSAULT',   true,  4, 'attack, strike, bomb, invade, fight', '{18,19,20}');
+
+CREATE FUNCTION @extschema@.relations(body text, lang text DEFAULT NULL,
+                                      published date DEFAULT NULL)
+RETURNS SETOF @extschema@.relation
+AS 'MODULE_PATHNAME', 'relations'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
+ROWS 10;
+
+COMMENT ON FUNCTION @extschema@.relations(text, text, date) IS
+'who did what to whom in an article (PLOVER events between countries and their actors), in document order, with the evidence sentence; NULL lang means detect it; published anchors relative dates and dates sentences that name none.  STABLE: it reads entente.user_lexicon';

@@ -40,6 +40,7 @@
 #include "utils/tuplestore.h"
 
 #include "extract.h"
+#include "relate.h"
 #include "icu_cache.h"
 #include "langid.h"
 #include "normalize.h"
@@ -693,21 +694,14 @@ ResolveLang(FunctionCallInfo fcinfo, int argno, const char *s, size_t len,
  * Extract runs the engine on argument 0 with the language of argument 1
  * and the publication date of argument 2 (when present).
  */
-static void
-Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
-		EntExtraction *x, char *lang)
+static EntDate
+PublishedArg(FunctionCallInfo fcinfo, int argno)
 {
-	text	   *body = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(body);
-	size_t		len = VARSIZE_ANY_EXHDR(body);
 	EntDate		published = {0, 0, 0};
-	EntError	err;
-	Lexicon    *lex = GetLexicon();
 
-	ResolveLang(fcinfo, 1, s, len, lang);
-	if (with_date && PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
 	{
-		DateADT		d = PG_GETARG_DATEADT(2);
+		DateADT		d = PG_GETARG_DATEADT(argno);
 
 		if (!DATE_NOT_FINITE(d))
 		{
@@ -724,6 +718,23 @@ Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
 			}
 		}
 	}
+	return published;
+}
+
+static void
+Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
+		EntExtraction *x, char *lang)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(body);
+	size_t		len = VARSIZE_ANY_EXHDR(body);
+	EntDate		published = {0, 0, 0};
+	EntError	err;
+	Lexicon    *lex = GetLexicon();
+
+	ResolveLang(fcinfo, 1, s, len, lang);
+	if (with_date)
+		published = PublishedArg(fcinfo, 2);
 	if (!ent_extract(lex, s, len, lang, published, flags, x, &err))
 		ReportError(&err);
 }
@@ -771,6 +782,93 @@ entities(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	ent_extraction_free(&x);
+	return (Datum) 0;
+}
+
+/* relations(body text, lang text, published date) returns setof relation */
+PG_FUNCTION_INFO_V1(relations);
+Datum
+relations(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+	EntRelations rs;
+	char		lang[8];
+	text	   *body;
+	const char *s;
+	size_t		len;
+	EntError	err;
+	Lexicon    *lex;
+	Oid			kind_type,
+				modality_type;
+	Datum		kinds[EV_NKINDS] = {0};
+	Datum		modalities[3] = {0};
+
+	RequireUtf8();
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	body = PG_GETARG_TEXT_PP(0);
+	s = VARDATA_ANY(body);
+	len = VARSIZE_ANY_EXHDR(body);
+	lex = GetLexicon();
+	ResolveLang(fcinfo, 1, s, len, lang);
+	if (!ent_relate(lex, s, len, lang, PublishedArg(fcinfo, 2), &rs, &err))
+		ReportError(&err);
+	kind_type = TupleDescAttr(rsinfo->setDesc, 4)->atttypid;
+	modality_type = TupleDescAttr(rsinfo->setDesc, 8)->atttypid;
+	for (int i = 0; i < rs.n; i++)
+	{
+		const EntRelation *r = &rs.r[i];
+		Datum		values[21];
+		bool		nulls[21] = {0};
+
+		if (!kinds[r->kind])
+			kinds[r->kind] = OidFunctionCall3(F_ENUM_IN,
+											  CStringGetDatum(ent_event_names[r->kind]),
+											  ObjectIdGetDatum(kind_type),
+											  Int32GetDatum(-1));
+		if (!modalities[r->modality])
+			modalities[r->modality] = OidFunctionCall3(F_ENUM_IN,
+													   CStringGetDatum(ent_modality_names[r->modality]),
+													   ObjectIdGetDatum(modality_type),
+													   Int32GetDatum(-1));
+		values[0] = CStringGetTextDatum(r->source);
+		values[1] = CStringGetTextDatum(r->target);
+		values[2] = CStringGetTextDatum(r->source_country);
+		values[3] = CStringGetTextDatum(r->target_country);
+		values[4] = kinds[r->kind];
+		nulls[5] = r->mode == NULL;
+		if (r->mode)
+			values[5] = CStringGetTextDatum(r->mode);
+		nulls[6] = r->event_date[0] == '\0';
+		if (r->event_date[0])
+			values[6] = CStringGetTextDatum(r->event_date);
+		values[7] = BoolGetDatum(r->negated);
+		values[8] = modalities[r->modality];
+		values[9] = Int16GetDatum((int16) ent_event_quad(r->kind));
+		nulls[10] = r->equipment == NULL;
+		if (r->equipment)
+			values[10] = CStringGetTextDatum(r->equipment);
+		nulls[11] = r->quantity < 0;
+		nulls[12] = r->amount == NULL;
+		if (r->amount)
+			values[12] = CStringGetTextDatum(r->amount);
+		values[11] = Int64GetDatum(r->quantity);
+		values[13] = Int32GetDatum(r->sentence);
+		values[14] = Int32GetDatum((int32) r->char_start + 1);
+		values[15] = Int32GetDatum((int32) r->char_end);
+		values[16] = PointerGetDatum(cstring_to_text_with_len(s + r->ev_start,
+															  r->ev_end - r->ev_start));
+		values[17] = CStringGetTextDatum(r->boilerplate ? "boilerplate" : "body");
+		values[18] = Float4GetDatum(r->confidence);
+		nulls[19] = lang[0] == '\0';
+		if (lang[0])
+			values[19] = CStringGetTextDatum(lang);
+		values[20] = CStringGetTextDatum(r->rule ? r->rule : "");
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	ent_relations_free(&rs);
 	return (Datum) 0;
 }
 

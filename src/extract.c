@@ -75,19 +75,23 @@ static bool IsCountryLike(EntKind k);
  * Helpers
  * ----------------------------------------------------------------
  */
-static const char *
-KeepString(Ctx *c, const char *s, size_t n)
+/*
+ * ent_extraction_keep copies s[0..n) into a string freed with the
+ * extraction.  NULL on out of memory.
+ */
+const char *
+ent_extraction_keep(EntExtraction *x, const char *s, size_t n)
 {
-	EntExtraction *x = c->out;
 	char	   *p;
 
 	if (x->nstrings == x->capstrings)
 	{
 		int32_t		cap = x->capstrings * 2 + 64;
+		char	  **a = ent_realloc(x->strings, cap * sizeof(char *));
 
-		x->strings = ent_realloc(x->strings, cap * sizeof(char *));
-		if (!x->strings)
+		if (!a)
 			return NULL;
+		x->strings = a;
 		x->capstrings = cap;
 	}
 	p = ent_alloc(n + 1);
@@ -97,6 +101,12 @@ KeepString(Ctx *c, const char *s, size_t n)
 	p[n] = '\0';
 	x->strings[x->nstrings++] = p;
 	return p;
+}
+
+static const char *
+KeepString(Ctx *c, const char *s, size_t n)
+{
+	return ent_extraction_keep(c->out, s, n);
 }
 
 static inline const char *
@@ -760,6 +770,11 @@ FormatDate(Ctx *c, int y, int m, int d)
 {
 	char		buf[32];
 
+	/* relative to a publication date in year 1: before the calendar */
+	if (y < 1)
+		y = 0;
+	if (y == 0 && m == 0)
+		return "";
 	if (y && m && d)
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
 	else if (y && m)
@@ -778,6 +793,8 @@ AddDate(Ctx *c, int ts, int te, const char *iso, const char *rule)
 {
 	if (!iso)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	if (!*iso)
+		return true;			/* no date left to name */
 	return AddMention(c, ENT_DATE, iso, iso, "", ts, te, 0.9f, rule, true) >= 0;
 }
 

@@ -69,4 +69,8 @@ extern bool ent_extract(Lexicon *lex, const char *text, size_t len,
 						EntExtraction *out, EntError *err);
 extern void ent_extraction_free(EntExtraction *x);
 
+/* a copy of s[0..n) that lives as long as the extraction; NULL if no memory */
+extern const char *ent_extraction_keep(EntExtraction *x, const char *s,
+									   size_t n);
+
 #endif							/* ENTENTE_EXTRACT_H */

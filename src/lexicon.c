@@ -355,16 +355,15 @@ ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
  */
 #define MAX_FIELDS 8
 
-typedef bool (*RowFn) (Lexicon *lex, char **f, int nf, const char *rule,
-					   EntError *err);
+typedef EntRowFn RowFn;
 
 /*
- * ReadTsv calls fn for each data line of datadir/name (comments and blank
- * lines skipped).  A missing file is an error if required.
+ * ent_lexicon_read_tsv calls fn for each data line of datadir/name (comments
+ * and blank lines skipped).  A missing file is an error if required.
  */
-static bool
-ReadTsv(Lexicon *lex, const char *datadir, const char *name, int minfields,
-		bool required, RowFn fn, EntError *err)
+bool
+ent_lexicon_read_tsv(Lexicon *lex, const char *datadir, const char *name,
+					 int minfields, bool required, EntRowFn fn, EntError *err)
 {
 	char		path[1024];
 	FILE	   *f;
@@ -1233,28 +1232,29 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 		return NULL;
 	}
-	ok = ReadTsv(lex, datadir, "country_info.tsv", 4, true, RowCountryInfo, err) &&
-		ReadTsv(lex, datadir, "countries.tsv", 3, false, RowCountry, err);
+	ok = ent_lexicon_read_tsv(lex, datadir, "country_info.tsv", 4, true, RowCountryInfo, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "countries.tsv", 3, false, RowCountry, err);
 	row_kind = ENT_PLACE;
-	ok = ok && ReadTsv(lex, datadir, "places.tsv", 4, false, RowNamed, err);
-	ok = ok && ReadTsv(lex, datadir, "regions.tsv", 4, false, RowNamed, err);
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "places.tsv", 4, false, RowNamed, err);
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "regions.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_ORGANIZATION;
-	ok = ok && ReadTsv(lex, datadir, "organizations.tsv", 4, false, RowNamed, err) &&
-		ReadTsv(lex, datadir, "companies.tsv", 4, false, RowNamed, err);
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "organizations.tsv", 4, false, RowNamed, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "companies.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_PERSON;
-	ok = ok && ReadTsv(lex, datadir, "people.tsv", 4, false, RowNamed, err);
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "people.tsv", 4, false, RowNamed, err);
 	row_kind = ENT_EQUIPMENT;
-	ok = ok && ReadTsv(lex, datadir, "equipment.tsv", 4, false, RowNamed, err);
-	ok = ok && ReadTsv(lex, datadir, "titles.tsv", 3, false, RowTitle, err) &&
-		ReadTsv(lex, datadir, "state_bodies.tsv", 4, false, RowBody, err) &&
-		ReadTsv(lex, datadir, "dates.tsv", 3, false, RowDate, err) &&
-		ReadTsv(lex, datadir, "money.tsv", 4, false, RowMoney, err) &&
-		ReadTsv(lex, datadir, "boilerplate.tsv", 3, false, RowCue, err) &&
-		ReadTsv(lex, datadir, "given_names.tsv", 3, false, RowGiven, err) &&
-		ReadTsv(lex, datadir, "given_names_foreign.tsv", 3, false, RowGiven, err) &&
-		ReadTsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
-		ReadTsv(lex, datadir, "org_cues.tsv", 3, false, RowOrgCue, err) &&
-		ReadTsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "equipment.tsv", 4, false, RowNamed, err);
+	ok = ok && ent_lexicon_read_tsv(lex, datadir, "titles.tsv", 3, false, RowTitle, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "state_bodies.tsv", 4, false, RowBody, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "dates.tsv", 3, false, RowDate, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "money.tsv", 4, false, RowMoney, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "boilerplate.tsv", 3, false, RowCue, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "given_names.tsv", 3, false, RowGiven, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "given_names_foreign.tsv", 3, false, RowGiven, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "org_cues.tsv", 3, false, RowOrgCue, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
+		ent_rel_load(lex, datadir, err) &&
 		ent_lexicon_need_lang(lex, "en", err);
 	if (!ok)
 	{
@@ -1294,6 +1294,7 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->cues);
 	strmap_free(&lex->country_info_index);
 	free(lex->country_info);
+	ent_rel_free(lex->rel);
 	for (int i = 0; i < lex->nblocks; i++)
 		free(lex->blocks[i]);
 	free(lex->blocks);

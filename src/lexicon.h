@@ -218,6 +218,9 @@ typedef struct Lexicon
 	LexCountryInfo *country_info;
 	int32_t		ncountry_info;
 
+	/* relation triggers and cues (relate.c) */
+	struct RelLexicon *rel;
+
 	/* languages whose CLDR names have been added */
 	char		cldr_langs[64][4];
 	int			ncldr_langs;
@@ -265,6 +268,22 @@ extern const LexCountryInfo *ent_lexicon_country(const Lexicon *lex,
 
 /* Parse "adj,ambiguous,case,surname" into AL_* flags; false if unknown. */
 extern bool ent_parse_alias_flags(const char *s, uint16_t *flags);
+
+/*
+ * ent_lexicon_read_tsv calls fn for each data line of datadir/name: fields
+ * split at TABs (missing trailing ones are ""), rule is "name:line".
+ * Comments (#) and blank lines are skipped.  A missing file is an error
+ * only if required.
+ */
+typedef bool (*EntRowFn) (Lexicon *lex, char **f, int nf, const char *rule,
+						  EntError *err);
+extern bool ent_lexicon_read_tsv(Lexicon *lex, const char *datadir,
+								 const char *name, int minfields,
+								 bool required, EntRowFn fn, EntError *err);
+
+/* relation data (relate.c): loaded with the lexicon, freed with it */
+extern bool ent_rel_load(Lexicon *lex, const char *datadir, EntError *err);
+extern void ent_rel_free(struct RelLexicon *rel);
 
 /* Copy a string into the lexicon's arena. */
 extern const char *ent_lexicon_strdup(Lexicon *lex, const char *s, size_t n);

@@ -1,7 +1,7 @@
 -- Signatures, labels and comments of every entente function.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(59);
+SELECT plan(63);
 
 -- signatures and return types
 SELECT has_function('entente', 'normalize', ARRAY['text', 'text']);
@@ -22,6 +22,8 @@ SELECT has_function('entente', 'entities', ARRAY['text', 'text', 'date']);
 SELECT function_returns('entente', 'entities', ARRAY['text', 'text', 'date'], 'setof entente.mention');
 SELECT has_function('entente', 'entity_ids', ARRAY['text', 'text']);
 SELECT function_returns('entente', 'entity_ids', ARRAY['text', 'text'], 'text[]');
+SELECT has_function('entente', 'relations', ARRAY['text', 'text', 'date']);
+SELECT function_returns('entente', 'relations', ARRAY['text', 'text', 'date'], 'setof entente.relation');
 SELECT has_function('entente', 'lexicon_stats', ARRAY[]::text[]);
 SELECT has_function('entente', 'icu_version', ARRAY[]::text[]);
 SELECT has_function('entente', 'unicode_version', ARRAY[]::text[]);
@@ -38,6 +40,8 @@ SELECT volatility_is('entente', 'entities', ARRAY['text', 'text', 'date'], 'stab
 SELECT volatility_is('entente', 'entity_ids', ARRAY['text', 'text'], 'immutable');
 SELECT isnt_strict('entente', 'entities', ARRAY['text', 'text', 'date']);
 SELECT isnt_strict('entente', 'entity_ids', ARRAY['text', 'text']);
+SELECT volatility_is('entente', 'relations', ARRAY['text', 'text', 'date'], 'stable');
+SELECT isnt_strict('entente', 'relations', ARRAY['text', 'text', 'date']);
 SELECT volatility_is('entente', 'icu_version', ARRAY[]::text[], 'stable');
 SELECT volatility_is('entente', 'unicode_version', ARRAY[]::text[], 'stable');
 
@@ -73,7 +77,7 @@ SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'senten
 -- result columns
 SELECT is(
     (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
-    13, 'thirteen functions in schema entente');
+    14, 'fourteen functions in schema entente');
 SELECT is(
     (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
     ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],

@@ -4,7 +4,8 @@
  *	  Run entity extraction outside the server: entx DATADIR LANG [YYYY-MM-DD] < text
  *
  * Prints one line per mention (kind, id, canonical, country, zone, surface,
- * rule).  Used to debug, fuzz and time the engine without PostgreSQL.
+ * rule), or with ENTX_REL=1 one line per relation.  Used to debug, fuzz and
+ * time the engine without PostgreSQL.
  *
  * Copyright (c) 2026, the entente authors
  *
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "relate.h"
 #include "segment.h"
 
 int
@@ -69,6 +71,38 @@ main(int argc, char **argv)
 		if (n == 0)
 			break;
 		len += n;
+	}
+	if (getenv("ENTX_REL"))
+	{
+		EntRelations rs;
+
+		for (int r = 0; r < repeat; r++)
+		{
+			if (!ent_relate(lex, text, len, strcmp(argv[2], "-") ? argv[2] : "", pub,
+							&rs, &err))
+			{
+				fprintf(stderr, "relate: %s %s\n", err.message, err.detail);
+				return 1;
+			}
+			if (r + 1 < repeat)
+				ent_relations_free(&rs);
+		}
+		for (int i = 0; i < rs.n; i++)
+		{
+			const EntRelation *r = &rs.r[i];
+
+			printf("%s\t%s\t%s\t%s\t%s\t%s%s%s\t[%s|%s] %.*s\n", r->source_country,
+				   ent_event_names[r->kind], r->target_country,
+				   r->mode ? r->mode : "-", r->event_date,
+				   r->negated ? "NEG " : "", ent_modality_names[r->modality],
+				   r->boilerplate ? " boilerplate" : "", r->rule,
+				   r->equipment ? r->equipment : "",
+				   (int) (r->ev_end - r->ev_start), text + r->ev_start);
+		}
+		ent_relations_free(&rs);
+		ent_lexicon_free(lex);
+		free(text);
+		return 0;
 	}
 	for (int r = 0; r < repeat; r++)
 	{

@@ -1,0 +1,1962 @@
+/*-------------------------------------------------------------------------
+ *
+ * relate.c
+ *	  Who did what to whom: PLOVER events between the actors of an article
+ *
+ * The article's entities come first (extract.c).  Each mention that can act
+ * for a state becomes an actor with a country: a country or its adjective,
+ * a person or state body with a country, a capital or government building
+ * (metonyms), an intergovernmental body (its own id).  News agencies and
+ * broadcasters (data/relations/non_actors.tsv) report events, they are not
+ * their actors.
+ *
+ * Trigger words and cue words are compiled into one trie over the scanner's
+ * token keys: an edge is an exact token or a stem ("podpisa*" matches
+ * podpisał, podpisały, podpisanie), and the longest match wins.  For each
+ * trigger, within its sentence and clause:
+ *
+ *	- the subject is the nearest actor before the trigger, with the actors
+ *	  coordinated with it ("Nga và Pakistan", "Russia and Pakistan");
+ *	- the actors after it are marked by the cue before them: an agent ("by
+ *	  Russia", passive), a source ("from Russia"), a recipient ("to
+ *	  Pakistan"), a partner ("with", "between");
+ *	- undirected kinds (AGREE, CONSULT, COOPERATE) pair the subject with the
+ *	  object or partner, or the coordinated actors among themselves;
+ *	- directed kinds go subject -> object, or agent -> subject in the
+ *	  passive; receiving verbs (buy, import, receive) go from the source to
+ *	  the subject, so arms transfers run supplier -> recipient;
+ *	- "the two countries" and its translations stand for the article's two
+ *	  most mentioned countries;
+ *	- a stop word before aid or cooperation ("halted aid") makes it a
+ *	  SANCTION, a lift word before a sanction ("lifted the embargo") a
+ *	  CONCEDE;
+ *	- negation and modality come from the words just before the trigger,
+ *	  reported speech from report verbs in the sentence;
+ *	- the date is the sentence's date expression nearest to the trigger,
+ *	  else the publication date;
+ *	- equipment, its quantity and money amounts come from the sentence.
+ *
+ * Copyright (c) 2026, the entente authors
+ *
+ * src/relate.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "relate.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const ent_event_names[] = {
+	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+	"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+	"MOBILIZE", "COERCE", "ASSAULT"
+};
+
+const char *const ent_modality_names[] = {"asserted", "planned", "reported"};
+
+static const uint8_t event_quad[EV_NKINDS] = {
+	1, 1, 1, 2, 2, 2, 2, 1, 3, 3, 3, 4, 4, 4, 4, 4
+};
+
+int
+ent_event_quad(EntEventKind k)
+{
+	return k < EV_NKINDS ? event_quad[k] : 0;
+}
+
+bool
+ent_event_undirected(EntEventKind k)
+{
+	return k == EV_AGREE || k == EV_CONSULT || k == EV_COOPERATE;
+}
+
+static const char *const mode_names[] = {
+	"military", "economic", "security", "diplomatic", "humanitarian", "arms",
+	"arms?"
+};
+
+#define NMODES 7
+#define MODE_ARMS 5
+#define MODE_ARMS_MAYBE 6
+
+/* cue roles */
+typedef enum CueRole
+{
+	RC_NEG = 0,
+	RC_PLAN,
+	RC_REPORT,
+	RC_AGENT,
+	RC_PASSIVE,
+	RC_FROM,
+	RC_TO,
+	RC_WITH,
+	RC_BETWEEN,
+	RC_AND,
+	RC_BOTH,
+	RC_CLAUSE,
+	RC_WEAPON,
+	RC_MODE,
+	RC_NUM,
+	RC_STOP,
+	RC_LIFT,
+	RC_BLOCK,
+	RC_IN,
+	RC_NROLES
+} CueRole;
+
+static const char *const role_names[] = {
+	"NEG", "PLAN", "REPORT", "AGENT", "PASSIVE", "FROM", "TO", "WITH",
+	"BETWEEN", "AND", "BOTH", "CLAUSE", "WEAPON", "MODE", "NUM", "STOP", "LIFT",
+	"BLOCK", "IN"
+};
+
+#define TRIG_RECV	0x01
+#define TRIG_NOUN	0x02
+#define TRIG_FUTURE 0x04
+
+typedef struct RelEntry
+{
+	char		lang[4];
+	bool		is_cue;
+	uint8_t		what;			/* EntEventKind or CueRole */
+	int8_t		mode;			/* index into mode_names, -1 if none */
+	uint8_t		flags;			/* TRIG_* */
+	int32_t		value;			/* RC_NUM: the number */
+	int32_t		next;			/* next entry at the same trie node */
+	const char *rule;
+} RelEntry;
+
+typedef struct RelLexicon
+{
+	RelEntry   *e;
+	int32_t		n;
+	int32_t		cap;
+	int32_t    *node_first;		/* trie node -> first entry, or -1 */
+	int32_t		nnodes;
+	int32_t		capnodes;
+	StrMap		edges;			/* node id + token key -> child */
+	StrMap		stems;			/* node id + stem -> child */
+	uint64_t	stem_lens;		/* bit n: some stem is n bytes long */
+	uint64_t	bloom[1 << 10]; /* over stem keys */
+	StrMap		non_actors;		/* entity id -> 1 */
+	StrMap		metonyms;		/* place id -> index into metonym_as, or -1
+								 * when it acts for its own country */
+	const char **metonym_as;
+	int32_t		nmetonym_as;
+	StrMap		igos;			/* organization id -> index into igo_ids */
+	const char **igo_ids;		/* what an intergovernmental body acts as */
+	int32_t		nigos;
+	char		langs[32][4];	/* languages with triggers */
+	int			nlangs;
+} RelLexicon;
+
+#define BLOOM_BITS 16
+#define MAX_TRIGGER_TOKENS 6
+
+/* ----------------------------------------------------------------
+ * Loading
+ * ----------------------------------------------------------------
+ */
+static size_t
+NodeKey(char *buf, size_t cap, int32_t node, const char *s, size_t n)
+{
+	if (n + 4 > cap)
+		n = cap - 4;
+	memcpy(buf, &node, 4);
+	memcpy(buf + 4, s, n);
+	return n + 4;
+}
+
+static int32_t
+NewNode(RelLexicon *rl)
+{
+	if (rl->nnodes == rl->capnodes)
+	{
+		int32_t		cap = rl->capnodes * 2 + 256;
+		int32_t    *a = realloc(rl->node_first, cap * sizeof(int32_t));
+
+		if (!a)
+			return -1;
+		rl->node_first = a;
+		rl->capnodes = cap;
+	}
+	rl->node_first[rl->nnodes] = -1;
+	return rl->nnodes++;
+}
+
+static int
+Utf8Chars(const char *s, size_t n)
+{
+	int			c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/*
+ * AddPattern walks (and grows) the trie along the words of pattern and
+ * links entry idx at its end.
+ */
+static bool
+AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
+		   int32_t idx, const char *rule, EntError *err)
+{
+	EntDoc		doc;
+	int32_t		node = 0;
+	int			words = 0;
+	char		buf[512];
+	size_t		plen = strlen(pattern);
+	int			ntok;
+
+	/*
+	 * A pattern ending in an elision ("dall'", "l'") is scanned with a
+	 * letter after it, as it is met in text, and the letter dropped.
+	 */
+	if (plen + 2 > sizeof(buf))
+		return ent_fail(err, ENT_ERR_DATA, "%s: pattern too long", rule);
+	memcpy(buf, pattern, plen);
+	buf[plen] = '\0';
+	if ((plen >= 1 && pattern[plen - 1] == '\'') ||
+		(plen >= 3 && memcmp(pattern + plen - 3, "\xE2\x80\x99", 3) == 0))
+	{
+		buf[plen] = 'x';
+		buf[plen + 1] = '\0';
+	}
+	if (!ent_scan(buf, strlen(buf), lang, false, &doc, err))
+	{
+		ent_doc_free(&doc);
+		return false;
+	}
+	ntok = buf[plen] == 'x' ? doc.ntok - 1 : doc.ntok;
+	for (int i = 0; i < ntok; i++)
+	{
+		const EntToken *t = &doc.tok[i];
+		bool		stem = i + 1 < doc.ntok &&
+			!(doc.tok[i + 1].flags & TK_SPACE_BEFORE) &&
+			doc.tok[i + 1].fold_len == 1 &&
+			ent_tok_fold(&doc, i + 1)[0] == '*';
+		StrMap	   *map = stem ? &rl->stems : &rl->edges;
+		size_t		klen;
+		int32_t		child;
+
+		if (t->flags & TK_PUNCT)
+		{
+			if (t->fold_len == 1 && ent_tok_fold(&doc, i)[0] == '*')
+				continue;
+			/* punctuation inside a pattern is matched like a word */
+		}
+		if (stem && Utf8Chars(ent_tok_key(&doc, i), t->key_len) < 3)
+		{
+			ent_doc_free(&doc);
+			return ent_fail(err, ENT_ERR_DATA,
+							"%s: a stem needs at least three letters before *", rule);
+		}
+		klen = NodeKey(buf, sizeof(buf), node, ent_tok_key(&doc, i), t->key_len);
+		child = strmap_get(map, buf, klen);
+		if (child < 0)
+		{
+			child = NewNode(rl);
+			if (child < 0 || !strmap_put(map, buf, klen, child))
+			{
+				ent_doc_free(&doc);
+				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			}
+			if (stem)
+			{
+				if (t->key_len < 64)
+					rl->stem_lens |= (uint64_t) 1 << t->key_len;
+				ent_bloom_add(rl->bloom, BLOOM_BITS, strmap_hash(buf, klen));
+			}
+		}
+		node = child;
+		words++;
+	}
+	ent_doc_free(&doc);
+	if (words == 0 || words > MAX_TRIGGER_TOKENS)
+		return ent_fail(err, ENT_ERR_DATA, "%s: a pattern needs one to %d words",
+						rule, MAX_TRIGGER_TOKENS);
+	rl->e[idx].next = rl->node_first[node];
+	rl->node_first[node] = idx;
+	return true;
+}
+
+static RelEntry *
+NewEntry(RelLexicon *rl, const char *lang, EntError *err)
+{
+	RelEntry   *e;
+
+	if (rl->n == rl->cap)
+	{
+		int32_t		cap = rl->cap * 2 + 512;
+		RelEntry   *a = realloc(rl->e, cap * sizeof(RelEntry));
+
+		if (!a)
+		{
+			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			return NULL;
+		}
+		rl->e = a;
+		rl->cap = cap;
+	}
+	e = &rl->e[rl->n];
+	memset(e, 0, sizeof(*e));
+	snprintf(e->lang, sizeof(e->lang), "%s", lang);
+	e->mode = -1;
+	e->next = -1;
+	return e;
+}
+
+static bool
+LangOk(const char *lang)
+{
+	size_t		n = strlen(lang);
+
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lang[i] < 'a' || lang[i] > 'z')
+			return false;
+	return true;
+}
+
+static int
+ModeIndex(const char *s)
+{
+	for (int i = 0; i < NMODES; i++)
+		if (strcmp(s, mode_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* triggers-<lang>.tsv: lang, pattern, kind, mode, flags */
+static bool
+RowTrigger(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	RelLexicon *rl = lex->rel;
+	RelEntry   *e;
+	int			kind = -1;
+
+	if (!LangOk(f[0]))
+		return ent_fail(err, ENT_ERR_DATA, "%s: bad language code \"%s\"", rule, f[0]);
+	for (int k = 0; k < EV_NKINDS; k++)
+		if (strcmp(f[2], ent_event_names[k]) == 0)
+			kind = k;
+	if (kind < 0)
+		return ent_fail(err, ENT_ERR_DATA, "%s: unknown event kind \"%s\"", rule, f[2]);
+	if (!(e = NewEntry(rl, f[0], err)))
+		return false;
+	e->what = (uint8_t) kind;
+	if (f[3][0])
+	{
+		e->mode = (int8_t) ModeIndex(f[3]);
+		if (e->mode < 0)
+			return ent_fail(err, ENT_ERR_DATA, "%s: unknown mode \"%s\"", rule, f[3]);
+	}
+	if (strstr(f[4], "recv"))
+		e->flags |= TRIG_RECV;
+	if (strstr(f[4], "noun"))
+		e->flags |= TRIG_NOUN;
+	if (strstr(f[4], "future"))
+		e->flags |= TRIG_FUTURE;
+	if (!(e->rule = ent_lexicon_strdup(lex, rule, strlen(rule))))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	rl->n++;
+	if (!AddPattern(rl, f[1], f[0], rl->n - 1, rule, err))
+		return false;
+	for (int i = 0; i < rl->nlangs; i++)
+		if (strcmp(rl->langs[i], f[0]) == 0)
+			return true;
+	if (rl->nlangs < 32)
+		snprintf(rl->langs[rl->nlangs++], 4, "%s", f[0]);
+	return true;
+}
+
+/* cues-<lang>.tsv: lang, words, role (MODE:<mode>, NUM:<n>) */
+static bool
+RowCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	RelLexicon *rl = lex->rel;
+	RelEntry   *e;
+	int			role = -1;
+	const char *arg = strchr(f[2], ':');
+	size_t		rlen = arg ? (size_t) (arg - f[2]) : strlen(f[2]);
+
+	if (!LangOk(f[0]))
+		return ent_fail(err, ENT_ERR_DATA, "%s: bad language code \"%s\"", rule, f[0]);
+	for (int r = 0; r < RC_NROLES; r++)
+		if (strlen(role_names[r]) == rlen && strncmp(f[2], role_names[r], rlen) == 0)
+			role = r;
+	if (role < 0 || ((role == RC_MODE || role == RC_NUM) != (arg != NULL)))
+		return ent_fail(err, ENT_ERR_DATA, "%s: unknown cue role \"%s\"", rule, f[2]);
+	if (!(e = NewEntry(rl, f[0], err)))
+		return false;
+	e->is_cue = true;
+	e->what = (uint8_t) role;
+	if (role == RC_MODE)
+	{
+		e->mode = (int8_t) ModeIndex(arg + 1);
+		if (e->mode < 0 || e->mode >= MODE_ARMS)
+			return ent_fail(err, ENT_ERR_DATA, "%s: unknown mode \"%s\"", rule, arg + 1);
+	}
+	else if (role == RC_NUM)
+	{
+		e->value = atoi(arg + 1);
+		if (e->value <= 0)
+			return ent_fail(err, ENT_ERR_DATA, "%s: bad number \"%s\"", rule, arg + 1);
+	}
+	if (!(e->rule = ent_lexicon_strdup(lex, rule, strlen(rule))))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	rl->n++;
+	return AddPattern(rl, f[1], f[0], rl->n - 1, rule, err);
+}
+
+/* non_actors.tsv and metonyms.tsv: an entity id in the first column */
+static bool
+RowNonActor(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	if (!strmap_put(&lex->rel->non_actors, f[0], strlen(f[0]), 1))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+static bool
+RowMetonym(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	RelLexicon *rl = lex->rel;
+	int32_t		v = -2;
+
+	if (f[1][0])
+	{
+		const char **a = realloc(rl->metonym_as, (rl->nmetonym_as + 1) * sizeof(char *));
+
+		if (!a)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		rl->metonym_as = a;
+		if (!(a[rl->nmetonym_as] = ent_lexicon_strdup(lex, f[1], strlen(f[1]))))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		v = rl->nmetonym_as++;
+	}
+	if (!strmap_put(&rl->metonyms, f[0], strlen(f[0]), v))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+/* igos.tsv: an intergovernmental body, and the id it acts as */
+static bool
+RowIgo(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	RelLexicon *rl = lex->rel;
+	const char **a = realloc(rl->igo_ids, (rl->nigos + 1) * sizeof(char *));
+	const char *as = f[1][0] ? f[1] : f[0];
+
+	if (!a)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	rl->igo_ids = a;
+	if (!(a[rl->nigos] = ent_lexicon_strdup(lex, as, strlen(as))) ||
+		!strmap_put(&rl->igos, f[0], strlen(f[0]), rl->nigos))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	rl->nigos++;
+	return true;
+}
+
+static int
+CompareNames(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+bool
+ent_rel_load(Lexicon *lex, const char *datadir, EntError *err)
+{
+	RelLexicon *rl = calloc(1, sizeof(RelLexicon));
+	char		dir[1024];
+	DIR		   *d;
+	struct dirent *de;
+	char	   *names[256];
+	int			nnames = 0;
+	bool		ok = true;
+
+	if (!rl)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	lex->rel = rl;
+	if (!strmap_init(&rl->edges, 8192) || !strmap_init(&rl->stems, 4096) ||
+		!strmap_init(&rl->non_actors, 128) || !strmap_init(&rl->metonyms, 64) ||
+		!strmap_init(&rl->igos, 128) ||
+		NewNode(rl) != 0)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+
+	snprintf(dir, sizeof(dir), "%s/relations", datadir);
+	d = opendir(dir);
+	if (!d)
+		return ent_fail(err, ENT_ERR_DATA, "could not open data directory \"%s\"", dir);
+	/* read files in name order, so rule names and results are stable */
+	while ((de = readdir(d)) != NULL && nnames < 256)
+	{
+		size_t		n = strlen(de->d_name);
+
+		if (n > 4 && strcmp(de->d_name + n - 4, ".tsv") == 0 &&
+			(strncmp(de->d_name, "triggers-", 9) == 0 ||
+			 strncmp(de->d_name, "cues-", 5) == 0))
+		{
+			names[nnames] = strdup(de->d_name);
+			if (!names[nnames])
+			{
+				ok = ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+				break;
+			}
+			nnames++;
+		}
+	}
+	closedir(d);
+	qsort(names, nnames, sizeof(char *), CompareNames);
+	for (int i = 0; i < nnames; i++)
+	{
+		char		rel[300];
+
+		snprintf(rel, sizeof(rel), "relations/%s", names[i]);
+		if (ok)
+			ok = ent_lexicon_read_tsv(lex, datadir, rel, 3, true,
+									  names[i][0] == 't' ? RowTrigger : RowCue, err);
+		free(names[i]);
+	}
+	return ok &&
+		ent_lexicon_read_tsv(lex, datadir, "relations/non_actors.tsv", 1, false,
+							 RowNonActor, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "relations/metonyms.tsv", 1, false,
+							 RowMetonym, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "relations/igos.tsv", 1, false,
+							 RowIgo, err);
+}
+
+void
+ent_rel_free(RelLexicon *rl)
+{
+	if (!rl)
+		return;
+	free(rl->e);
+	free(rl->node_first);
+	strmap_free(&rl->edges);
+	strmap_free(&rl->stems);
+	strmap_free(&rl->non_actors);
+	strmap_free(&rl->metonyms);
+	strmap_free(&rl->igos);
+	free(rl->metonym_as);
+	free(rl->igo_ids);
+	free(rl);
+}
+
+/* ----------------------------------------------------------------
+ * Matching
+ * ----------------------------------------------------------------
+ */
+typedef struct Match
+{
+	int32_t		entry;			/* trigger: the entry; cue: the trie node
+								 * (its entries may have several roles);
+								 * -1: none */
+	uint8_t		ntok;
+	bool		exact;			/* no stem edge used */
+} Match;
+
+typedef struct Actor
+{
+	int32_t		m;				/* mention, -1 for the article's pair */
+	int32_t		ts;
+	int32_t		te;
+	const char *cc;				/* the country (or IGO id) it acts for */
+	const char *id;
+} Actor;
+
+typedef struct Rx
+{
+	Lexicon    *lex;
+	RelLexicon *rl;
+	EntDoc	   *doc;
+	EntRelations *out;
+	EntError   *err;
+	const char *lang;
+	bool		any_lang;		/* no data for lang: use every language */
+	EntDate		published;
+	Match	   *trig;			/* per token: trigger starting there */
+	Match	   *cue;			/* per token: cue starting there */
+	int32_t    *mention_at;		/* per token: mention covering it, or -1 */
+	Actor	   *actors;			/* actors of the article, document order */
+	int32_t		nactors;
+	const char *pair[2];		/* the article's two main countries */
+	bool		verb_final;		/* subordinate and perfect clauses end in
+								 * the verb (German, Dutch) */
+} Rx;
+
+static bool
+EntryLangOk(const Rx *r, const RelEntry *e)
+{
+	return r->any_lang || strcmp(e->lang, r->lang) == 0;
+}
+
+/* best entry of the wanted type linked at node, or -1 */
+static int32_t
+NodeEntry(const Rx *r, int32_t node, bool cue)
+{
+	for (int32_t e = r->rl->node_first[node]; e >= 0; e = r->rl->e[e].next)
+		if (r->rl->e[e].is_cue == cue && EntryLangOk(r, &r->rl->e[e]))
+			return e;
+	return -1;
+}
+
+/*
+ * Walk extends a match from node over token i (tokens up to end), keeping
+ * the longest trigger and cue found.
+ */
+static void
+Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
+	 Match *trig, Match *cue)
+{
+	const RelLexicon *rl = r->rl;
+	const EntToken *t;
+	const char *key;
+	char		buf[300];
+	int32_t		children[24];
+	bool		child_exact[24];
+	int			nch = 0;
+	size_t		klen;
+	int32_t		c;
+
+	if (i >= end || depth >= MAX_TRIGGER_TOKENS)
+		return;
+	t = &r->doc->tok[i];
+	if (t->key_len == 0 || t->key_len > 250)
+		return;
+	key = ent_tok_key(r->doc, i);
+	klen = NodeKey(buf, sizeof(buf), node, key, t->key_len);
+	if ((c = strmap_get(&rl->edges, buf, klen)) >= 0)
+	{
+		child_exact[nch] = true;
+		children[nch++] = c;
+	}
+	/* stems: every prefix length some stem has, longest first */
+	if (rl->stem_lens)
+	{
+		for (int n = t->key_len < 63 ? (int) t->key_len : 63; n >= 3 && nch < 24; n--)
+		{
+			uint32_t	h;
+
+			if (!((rl->stem_lens >> n) & 1))
+				continue;
+			if (n < (int) t->key_len && ((unsigned char) key[n] & 0xC0) == 0x80)
+				continue;
+			klen = NodeKey(buf, sizeof(buf), node, key, n);
+			h = strmap_hash(buf, klen);
+			if (!ent_bloom_test(rl->bloom, BLOOM_BITS, h))
+				continue;
+			if ((c = strmap_get_hashed(&rl->stems, buf, klen, h)) >= 0)
+			{
+				child_exact[nch] = false;
+				children[nch++] = c;
+			}
+		}
+	}
+	for (int k = 0; k < nch; k++)
+	{
+		int32_t		e;
+		bool		ex = exact && child_exact[k];
+
+		if ((e = NodeEntry(r, children[k], false)) >= 0 &&
+			(depth + 1 > trig->ntok || (depth + 1 == trig->ntok && ex && !trig->exact)))
+		{
+			trig->entry = e;
+			trig->ntok = (uint8_t) (depth + 1);
+			trig->exact = ex;
+		}
+		if (NodeEntry(r, children[k], true) >= 0 &&
+			(depth + 1 > cue->ntok || (depth + 1 == cue->ntok && ex && !cue->exact)))
+		{
+			cue->entry = children[k];
+			cue->ntok = (uint8_t) (depth + 1);
+			cue->exact = ex;
+		}
+		Walk(r, children[k], i + 1, end, depth + 1, ex, trig, cue);
+	}
+}
+
+/* ----------------------------------------------------------------
+ * Actors
+ * ----------------------------------------------------------------
+ */
+
+/* the country (or IGO id) mention m acts for, or NULL */
+static const char *
+ActorCountry(const Rx *r, const EntMention *m)
+{
+	const RelLexicon *rl = r->rl;
+
+	if (m->dropped)
+		return NULL;
+	if (strmap_get(&rl->non_actors, m->entity_id, strlen(m->entity_id)) >= 0)
+		return NULL;
+	switch (m->kind)
+	{
+		case ENT_COUNTRY:
+			return m->entity_id;
+		case ENT_NATIONALITY:
+		case ENT_PERSON:
+			return m->country[0] ? m->country : NULL;
+		case ENT_ORGANIZATION:
+			{
+				int32_t		g = strmap_get(&rl->igos, m->entity_id,
+										   strlen(m->entity_id));
+
+				/* an intergovernmental body acts in its own name */
+				if (g >= 0)
+					return rl->igo_ids[g];
+				return m->country[0] ? m->country : NULL;
+			}
+		case ENT_PLACE:
+			{
+				const LexCountryInfo *ci;
+				int32_t		v = strmap_get(&rl->metonyms, m->entity_id,
+										   strlen(m->entity_id));
+
+				if (v >= 0)
+					return rl->metonym_as[v];	/* Brussels acts for the EU */
+				if (v == -2 && m->country[0])
+					return m->country;
+				if (!m->country[0])
+					return NULL;
+				ci = ent_lexicon_country(r->lex, m->country);
+				if (ci && ci->capital && strcmp(ci->capital, m->entity_id) == 0)
+					return m->country;
+				return NULL;
+			}
+		default:
+			return NULL;
+	}
+}
+
+/* the article's two most mentioned countries, if they clearly lead */
+static void
+FindPair(Rx *r)
+{
+	const char *cc[64];
+	int			cnt[64];
+	int			n = 0;
+
+	for (int a = 0; a < r->nactors; a++)
+	{
+		const char *c = r->actors[a].cc;
+		int			k;
+
+		if (r->doc->lines[r->doc->tok[r->actors[a].ts].line].boilerplate)
+			continue;
+		/* the headline and lede say what the article is about */
+		for (k = 0; k < n; k++)
+			if (strcmp(cc[k], c) == 0)
+				break;
+		if (k == n)
+		{
+			if (n == 64)
+				continue;
+			cc[n] = c;
+			cnt[n++] = 0;
+		}
+		cnt[k] += r->doc->tok[r->actors[a].ts].sent <= 2 ? 3 : 1;
+	}
+	r->pair[0] = r->pair[1] = NULL;
+	{
+		int			b1 = -1,
+					b2 = -1,
+					b3 = -1;
+
+		for (int k = 0; k < n; k++)
+		{
+			if (b1 < 0 || cnt[k] > cnt[b1])
+			{
+				b3 = b2;
+				b2 = b1;
+				b1 = k;
+			}
+			else if (b2 < 0 || cnt[k] > cnt[b2])
+			{
+				b3 = b2;
+				b2 = k;
+			}
+			else if (b3 < 0 || cnt[k] > cnt[b3])
+				b3 = k;
+		}
+		/* a third country as frequent as the second makes the pair unclear */
+		if (b2 >= 0 && cnt[b2] >= 2 && (b3 < 0 || cnt[b3] < cnt[b2]))
+		{
+			r->pair[0] = cc[b1];
+			r->pair[1] = cc[b2];
+		}
+	}
+}
+
+/* ----------------------------------------------------------------
+ * Relations
+ * ----------------------------------------------------------------
+ */
+/* the roles (bits) of the cue starting at token i */
+static uint32_t
+CueRoles(const Rx *r, int i)
+{
+	uint32_t	roles = 0;
+
+	if (r->cue[i].entry < 0)
+		return 0;
+	for (int32_t e = r->rl->node_first[r->cue[i].entry]; e >= 0; e = r->rl->e[e].next)
+		if (r->rl->e[e].is_cue && EntryLangOk(r, &r->rl->e[e]))
+			roles |= 1u << r->rl->e[e].what;
+	return roles;
+}
+
+static inline bool
+CueIs(const Rx *r, int i, CueRole role)
+{
+	return (CueRoles(r, i) >> role) & 1;
+}
+
+/* the entry of role role of the cue at token i (for NUM and MODE values) */
+static const RelEntry *
+CueEntry(const Rx *r, int i, CueRole role)
+{
+	if (r->cue[i].entry < 0)
+		return NULL;
+	for (int32_t e = r->rl->node_first[r->cue[i].entry]; e >= 0; e = r->rl->e[e].next)
+		if (r->rl->e[e].is_cue && r->rl->e[e].what == role &&
+			EntryLangOk(r, &r->rl->e[e]))
+			return &r->rl->e[e];
+	return NULL;
+}
+
+/* is token i only glue between coordinated actors: a comma or an "and" */
+static bool
+IsGlue(const Rx *r, int i)
+{
+	const EntToken *t = &r->doc->tok[i];
+
+	if ((t->flags & TK_PUNCT) && t->fold_len == 1 &&
+		ent_tok_fold(r->doc, i)[0] == ',')
+		return true;
+	return CueIs(r, i, RC_AND);
+}
+
+#define MARKER_ROLES ((1u << RC_AGENT) | (1u << RC_FROM) | (1u << RC_TO) | \
+					  (1u << RC_WITH) | (1u << RC_BETWEEN) | (1u << RC_AND) | \
+					  (1u << RC_PASSIVE) | (1u << RC_IN))
+
+/*
+ * The role markers (bits) right before actor a: the nearest cue among the
+ * three tokens before it (not before lo) that is an AGENT, FROM, TO, WITH,
+ * BETWEEN, AND or PASSIVE word.  A word may have several roles (Italian
+ * "da": agent and source); Marker() picks one.
+ */
+static uint32_t
+MarkersBefore(const Rx *r, const Actor *a, int lo)
+{
+	for (int i = a->ts - 1; i >= lo && i >= a->ts - 3; i--)
+	{
+		uint32_t	roles = CueRoles(r, i) & MARKER_ROLES;
+
+		if (roles && i + r->cue[i].ntok <= a->ts)
+			return roles;
+		if (r->mention_at[i] >= 0)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * One role for the markers before a: an agent when the clause is passive,
+ * a source when the verb receives.
+ */
+static int
+Marker(const Rx *r, const Actor *a, int lo, bool passive, bool recv)
+{
+	uint32_t	m = MarkersBefore(r, a, lo);
+
+	if (!m)
+		return -1;
+	if ((m & (1u << RC_AGENT)) && (m & (1u << RC_FROM)))
+		return passive && !recv ? RC_AGENT : RC_FROM;
+	for (int role = 0; role < RC_NROLES; role++)
+		if ((m >> role) & 1)
+			return role;
+	return -1;
+}
+
+typedef struct Group
+{
+	Actor	   *a[16];
+	int			n;
+} Group;
+
+static void
+GroupAdd(Group *g, Actor *a)
+{
+	if (g->n < 16)
+		g->a[g->n++] = a;
+}
+
+/*
+ * Actors x (before) and y are coordinated: only glue between them, or glue
+ * and articles ("la Francia e la Germania", "Russia and the US").
+ */
+static bool
+Coordinated(const Rx *r, const Actor *x, const Actor *y)
+{
+	bool		and = false,
+				comma = false;
+
+	if (y->ts - x->te > 4)
+		return false;
+	if (y->ts == x->te)
+		return true;
+	for (int i = x->te; i < y->ts; i++)
+	{
+		const EntToken *t = &r->doc->tok[i];
+
+		if (CueIs(r, i, RC_AND))
+			and = true;
+		else if (IsGlue(r, i))
+			comma = true;
+		else if (!((t->flags & TK_LOWER) && t->fold_len <= 3 &&
+				   r->trig[i].entry < 0 && r->cue[i].entry < 0))
+			return false;
+	}
+	if (and)
+		return true;
+	/* "Russia, China and Iran": a comma only in a list an "and" closes */
+	if (comma)
+		for (int i = y->te; i < y->te + 3 && i < r->doc->ntok; i++)
+			if (CueIs(r, i, RC_AND))
+				return true;
+	return false;
+}
+
+/*
+ * Arguments and context are looked for at most this many tokens from the
+ * trigger, so that a pathological sentence (a list of 10^5 names) costs
+ * linear time.
+ */
+#define WINDOW 64
+
+typedef struct TrigCtx
+{
+	int			ts;
+	int			te;
+	int			s0;				/* sentence tokens [s0, s1) */
+	int			s1;
+	int			m0;				/* the sentence's mentions [m0, m1) */
+	int			m1;
+	int			lo;				/* clause [lo, hi) */
+	int			hi;
+	const RelEntry *entry;
+	EntEventKind kind;
+	int			mode;
+	bool		negated;
+	EntModality modality;
+	int			date_m;			/* DATE mention, or -1 */
+	int			date_end_m;		/* its span's end ("from 2016 to 2024") */
+	int			equip_m;
+	const char *equip_country;	/* where the equipment is made, or NULL */
+	int64_t		quantity;
+	int			money_m;
+	bool		boilerplate;
+	bool		stopped;		/* aid or cooperation halted: a SANCTION
+								 * whose target is the recipient */
+	const char *how;			/* argument rule */
+	float		confidence;
+} TrigCtx;
+
+static bool
+Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
+{
+	EntRelations *out = r->out;
+	EntRelation *rel;
+	EntExtraction *x = &out->x;
+	uint32_t	lo_tok,
+				hi_tok;
+	char		rule[160];
+
+	if (!src || !tgt || strcmp(src->cc, tgt->cc) == 0)
+		return true;
+	/* one row per triple and sentence */
+	for (int i = out->n - 1; i >= 0 && i >= out->n - 64 &&
+		 out->r[i].sentence == r->doc->tok[t->ts].sent; i--)
+	{
+		EntRelation *o = &out->r[i];
+		bool		same = o->kind == t->kind &&
+			((strcmp(o->source_country, src->cc) == 0 &&
+			  strcmp(o->target_country, tgt->cc) == 0) ||
+			 (ent_event_undirected(t->kind) && !(t->mode == MODE_ARMS) &&
+			  strcmp(o->source_country, tgt->cc) == 0 &&
+			  strcmp(o->target_country, src->cc) == 0));
+
+		if (same)
+			return true;
+	}
+	if (out->n == out->cap)
+	{
+		int32_t		cap = out->cap * 2 + 16;
+		EntRelation *a = ent_realloc(out->r, cap * sizeof(EntRelation));
+
+		if (!a)
+			return ent_fail(r->err, ENT_ERR_NOMEM, "out of memory");
+		out->r = a;
+		out->cap = cap;
+	}
+	rel = &out->r[out->n];
+	memset(rel, 0, sizeof(*rel));
+	rel->src = src->m;
+	rel->tgt = tgt->m;
+	rel->source = src->id;
+	rel->target = tgt->id;
+	rel->source_country = src->cc;
+	rel->target_country = tgt->cc;
+	rel->kind = t->kind;
+	rel->mode = t->mode >= 0 ? mode_names[t->mode] : NULL;
+	rel->negated = t->negated;
+	rel->modality = t->modality;
+	rel->quantity = -1;
+	if (t->date_m >= 0 && t->date_end_m >= 0)
+		snprintf(rel->event_date, sizeof(rel->event_date), "%s/%s",
+				 x->m[t->date_m].canonical, x->m[t->date_end_m].canonical);
+	else if (t->date_m >= 0)
+		snprintf(rel->event_date, sizeof(rel->event_date), "%s",
+				 x->m[t->date_m].canonical);
+	else if (r->published.year > 0)
+		snprintf(rel->event_date, sizeof(rel->event_date), "%04d-%02d-%02d",
+				 r->published.year, r->published.month, r->published.day);
+	if (t->equip_m >= 0)
+	{
+		rel->equipment = x->m[t->equip_m].canonical;
+		rel->quantity = t->quantity;
+	}
+	if (t->money_m >= 0)
+		rel->amount = x->m[t->money_m].canonical;
+	rel->sentence = r->doc->tok[t->ts].sent;
+	lo_tok = t->ts;
+	hi_tok = t->te - 1;
+	if (src->m >= 0 && src->ts < (int) lo_tok)
+		lo_tok = src->ts;
+	if (tgt->m >= 0 && tgt->ts < (int) lo_tok)
+		lo_tok = tgt->ts;
+	if (src->m >= 0 && src->te - 1 > (int) hi_tok)
+		hi_tok = src->te - 1;
+	if (tgt->m >= 0 && tgt->te - 1 > (int) hi_tok)
+		hi_tok = tgt->te - 1;
+	rel->char_start = r->doc->tok[lo_tok].char_start;
+	rel->char_end = r->doc->tok[hi_tok].char_end;
+	/* the sentence; around the trigger when it is a pathological one */
+	if (t->s1 - t->s0 > 4 * WINDOW)
+	{
+		int			e0 = t->ts - WINDOW > t->s0 ? t->ts - WINDOW : t->s0;
+		int			e1 = t->te + WINDOW < t->s1 ? t->te + WINDOW : t->s1;
+
+		rel->ev_start = r->doc->tok[e0].byte_start;
+		rel->ev_end = r->doc->tok[e1 - 1].byte_end;
+	}
+	else
+	{
+		rel->ev_start = r->doc->tok[t->s0].byte_start;
+		rel->ev_end = r->doc->tok[t->s1 - 1].byte_end;
+	}
+	rel->boilerplate = t->boilerplate;
+	rel->confidence = t->confidence;
+	snprintf(rule, sizeof(rule), "%s %s", t->entry->rule, t->how);
+	rel->rule = ent_extraction_keep(x, rule, strlen(rule));
+	if (!rel->rule)
+		return ent_fail(r->err, ENT_ERR_NOMEM, "out of memory");
+	out->n++;
+	return true;
+}
+
+/* every pair of distinct countries within g */
+static bool
+EmitWithin(Rx *r, const TrigCtx *t, const Group *g)
+{
+	for (int i = 0; i < g->n; i++)
+		for (int j = i + 1; j < g->n; j++)
+			if (!Emit(r, t, g->a[i], g->a[j]))
+				return false;
+	return true;
+}
+
+static bool
+EmitAcross(Rx *r, const TrigCtx *t, const Group *a, const Group *b)
+{
+	for (int i = 0; i < a->n; i++)
+		for (int j = 0; j < b->n; j++)
+			if (!Emit(r, t, a->a[i], b->a[j]))
+				return false;
+	return true;
+}
+
+/* the number just before equipment mention m: digits or a number word */
+static int64_t
+QuantityBefore(const Rx *r, const EntMention *m, int lo)
+{
+	for (int i = m->tok_start - 1; i >= lo && i >= m->tok_start - 4; i--)
+	{
+		const EntToken *t = &r->doc->tok[i];
+
+		if (CueIs(r, i, RC_NUM))
+			return CueEntry(r, i, RC_NUM)->value;
+		if (t->flags & TK_NUM)
+		{
+			const char *s = r->doc->text + t->byte_start;
+			int64_t		v = 0;
+			size_t		k;
+
+			for (k = 0; k < t->byte_end - t->byte_start && k < 12; k++)
+			{
+				if (s[k] < '0' || s[k] > '9')
+					break;
+				v = v * 10 + (s[k] - '0');
+			}
+			if (k == t->byte_end - t->byte_start && v > 0)
+				return v;
+			return -1;
+		}
+		if (r->mention_at[i] >= 0)
+			break;
+	}
+	return -1;
+}
+
+/* first actor in [a0, a1) starting at or after token tok */
+static int
+ActorFrom(const Rx *r, int a0, int a1, int tok)
+{
+	while (a0 < a1)
+	{
+		int			mid = a0 + (a1 - a0) / 2;
+
+		if (r->actors[mid].ts < tok)
+			a0 = mid + 1;
+		else
+			a1 = mid;
+	}
+	return a0;
+}
+
+/* first mention in [m0, m1) starting at or after token tok */
+static int
+MentionFrom(const Rx *r, int m0, int m1, int tok)
+{
+	const EntMention *m = r->out->x.m;
+
+	while (m0 < m1)
+	{
+		int			mid = m0 + (m1 - m0) / 2;
+
+		if (m[mid].tok_start < tok)
+			m0 = mid + 1;
+		else
+			m1 = mid;
+	}
+	return m0;
+}
+
+/*
+ * Sentence context of trigger t: clause, negation, modality, mode, date,
+ * equipment and money, within WINDOW tokens of the trigger.
+ */
+static void
+Context(Rx *r, TrigCtx *t)
+{
+	const EntExtraction *x = &r->out->x;
+	bool		weapon = false;
+	int			mode_cue = -1;
+	int			best_dist = 1 << 30;
+	int			w0 = t->ts - WINDOW > t->s0 ? t->ts - WINDOW : t->s0;
+	int			w1 = t->te + WINDOW < t->s1 ? t->te + WINDOW : t->s1;
+
+	t->lo = w0;
+	t->hi = w1;
+	for (int i = w0; i < w1; i++)
+	{
+		const EntToken *tk = &r->doc->tok[i];
+		bool		boundary = CueIs(r, i, RC_CLAUSE) ||
+			((tk->flags & TK_PUNCT) && tk->fold_len == 1 &&
+			 ent_tok_fold(r->doc, i)[0] == ';');
+
+		if (boundary && i < t->ts)
+			t->lo = i + 1;
+		if (boundary && i >= t->te && i < t->hi)
+			t->hi = i;
+	}
+
+	/*
+	 * Reported speech: "X said (that) Y attacked Z" is Y's event when Y is
+	 * named after the report word; "Y attacked Z, X said" ends at the comma
+	 * before the speaker.
+	 */
+	for (int i = t->ts - 1; i >= t->lo; i--)
+		if (CueIs(r, i, RC_REPORT))
+		{
+			int			after = i + r->cue[i].ntok;
+
+			for (int k = after; k < t->ts; k++)
+				if (r->mention_at[k] >= 0 &&
+					ActorCountry(r, &x->m[r->mention_at[k]]) != NULL)
+				{
+					t->lo = after;
+					break;
+				}
+			break;
+		}
+	for (int i = t->te; i < t->hi; i++)
+		if (CueIs(r, i, RC_REPORT))
+		{
+			for (int k = i - 1; k >= t->te; k--)
+			{
+				const EntToken *tk = &r->doc->tok[k];
+
+				if ((tk->flags & TK_PUNCT) && tk->fold_len == 1 &&
+					ent_tok_fold(r->doc, k)[0] == ',')
+				{
+					t->hi = k;
+					break;
+				}
+			}
+			break;
+		}
+	t->negated = false;
+	t->modality = MOD_ASSERTED;
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 3; i--)
+		if (CueIs(r, i, RC_NEG))
+			t->negated = true;
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 5; i--)
+		if (CueIs(r, i, RC_PLAN))
+			t->modality = MOD_PLANNED;
+	if (t->modality == MOD_ASSERTED)
+		for (int i = w0; i < w1; i++)
+			if (CueIs(r, i, RC_REPORT))
+				t->modality = MOD_REPORTED;
+
+	/* stop words turn aid into its suspension, lift words sanctions into
+	 * concessions */
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 5; i--)
+	{
+		if (CueIs(r, i, RC_STOP) &&
+			(t->kind == EV_AID || t->kind == EV_COOPERATE))
+		{
+			t->kind = EV_SANCTION;
+			t->mode = -1;
+			t->stopped = true;
+			break;
+		}
+		if (CueIs(r, i, RC_LIFT) && t->kind == EV_SANCTION)
+		{
+			t->kind = EV_CONCEDE;
+			break;
+		}
+	}
+
+	t->date_m = t->equip_m = t->money_m = -1;
+	t->quantity = -1;
+	for (int32_t m = MentionFrom(r, t->m0, t->m1, w0); m < t->m1; m++)
+	{
+		const EntMention *pm = &x->m[m];
+		int			dist;
+
+		if (pm->tok_start >= w1)
+			break;
+		if (pm->dropped)
+			continue;
+		dist = pm->tok_start < t->ts ? t->ts - pm->tok_end : pm->tok_start - t->te;
+		if (pm->kind == ENT_DATE && dist < best_dist)
+		{
+			t->date_m = m;
+			best_dist = dist;
+		}
+		else if (pm->kind == ENT_EQUIPMENT && t->equip_m < 0)
+		{
+			t->equip_m = m;
+			t->equip_country = pm->country[0] ? pm->country : NULL;
+			t->quantity = QuantityBefore(r, pm, w0);
+		}
+		else if (pm->kind == ENT_MONEY && t->money_m < 0)
+			t->money_m = m;
+	}
+	/* a span: the date, a "to"/"and"/dash, and a later date */
+	t->date_end_m = -1;
+	if (t->date_m >= 0 && !strchr(x->m[t->date_m].canonical, '/'))
+	{
+		const EntMention *d = &x->m[t->date_m];
+
+		for (int32_t m = t->date_m + 1; m < t->m1; m++)
+		{
+			const EntMention *e = &x->m[m];
+			bool		joined = e->tok_start > d->tok_end;
+
+			if (e->dropped || e->kind != ENT_DATE)
+				continue;
+			if (e->tok_start - d->tok_end > 3 || strchr(e->canonical, '/') ||
+				strcmp(e->canonical, d->canonical) <= 0)
+				break;
+			{
+				bool		link = false;
+
+				for (int i = d->tok_end; i < e->tok_start; i++)
+				{
+					if (CueIs(r, i, RC_TO) || CueIs(r, i, RC_AND) ||
+						(r->doc->tok[i].flags & TK_HYPHEN) ||
+						((r->doc->tok[i].flags & TK_PUNCT) &&
+						 strchr("-/", ent_tok_fold(r->doc, i)[0])))
+						link = true;
+					else if (!(r->doc->tok[i].flags & TK_LOWER))
+						joined = false;
+				}
+				joined = joined && link;
+			}
+			if (joined)
+				t->date_end_m = m;
+			break;
+		}
+	}
+	for (int i = w0; i < w1; i++)
+	{
+		if (CueIs(r, i, RC_WEAPON))
+			weapon = true;
+		if (CueIs(r, i, RC_MODE) && i >= t->lo && i < t->hi &&
+			(mode_cue < 0 || abs(i - t->ts) < abs(mode_cue - t->ts)))
+			mode_cue = i;
+	}
+	if (t->mode == MODE_ARMS_MAYBE)
+	{
+		if (t->equip_m >= 0 || weapon)
+			t->mode = t->kind == EV_COOPERATE ? MODE_ARMS : 0;	/* military */
+		else
+			t->mode = 1;		/* economic */
+	}
+	if (t->mode < 0 && mode_cue >= 0 &&
+		(t->kind == EV_COOPERATE || t->kind == EV_AID || t->kind == EV_AGREE))
+		t->mode = CueEntry(r, mode_cue, RC_MODE)->mode;
+	if (t->mode == MODE_ARMS && t->kind != EV_COOPERATE)
+		t->mode = 0;
+	t->boilerplate = r->doc->lines[r->doc->tok[t->ts].line].boilerplate;
+}
+
+/* the article's pair as a group, when "the two countries" stands for it */
+static bool
+PairGroup(Rx *r, Group *g, Actor *store)
+{
+	if (!r->pair[0] || !r->pair[1])
+		return false;
+	for (int k = 0; k < 2; k++)
+	{
+		store[k].m = -1;
+		store[k].ts = store[k].te = 0;
+		store[k].cc = r->pair[k];
+		store[k].id = r->pair[k];
+		GroupAdd(g, &store[k]);
+	}
+	return true;
+}
+
+static bool
+Arguments(Rx *r, TrigCtx *t, int a0, int a1)
+{
+	Group		subj = {0},
+				obj = {0},
+				partner = {0},
+				agent = {0},
+				from = {0},
+				to = {0};
+	Actor		pair_store[2];
+	int			nearest_left = -1;
+	bool		passive = false;
+	bool		recv = (t->entry->flags & TRIG_RECV) != 0;
+	bool		noun = (t->entry->flags & TRIG_NOUN) != 0;
+	bool		arms = t->kind == EV_COOPERATE && t->mode == MODE_ARMS;
+	int			first_right = -1;
+
+	/* only the actors of the clause */
+	a0 = ActorFrom(r, a0, a1, t->lo);
+	a1 = ActorFrom(r, a0, a1, t->hi);
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 3 && !passive; i--)
+		if (CueIs(r, i, RC_PASSIVE))
+			passive = true;
+
+	/* subject: the nearest actor before the trigger and its coordinates */
+	for (int a = a0; a < a1; a++)
+	{
+		Actor	   *ac = &r->actors[a];
+
+		/* a noun takes its arguments close by ("Russia's attack on") */
+		if (ac->te <= t->ts && ac->ts >= t->lo &&
+			!(noun && t->ts - ac->te > 10))
+			nearest_left = a;
+		if (ac->ts >= t->te && ac->te <= t->hi && first_right < 0)
+			first_right = a;
+	}
+	if (nearest_left >= 0)
+	{
+		int			k = nearest_left;
+		int			mk = Marker(r, &r->actors[k], t->lo, passive, recv);
+
+		/* "X bị Y tấn công": Y, right after the passive marker, is the agent */
+		if (mk == RC_PASSIVE)
+		{
+			GroupAdd(&agent, &r->actors[k]);
+			passive = true;
+			k--;
+			if (k < a0 || r->actors[k].ts < t->lo)
+				k = -1;
+		}
+		/* "an Kiew geliefert", "z Rosji kupił": a prepositional phrase before
+		 * the verb is not its subject */
+		while (k >= 0 && (mk == RC_TO || mk == RC_FROM || mk == RC_AGENT || mk == RC_IN))
+		{
+			/* "W Moskwie Putin spotkał": a place where it happens is no
+			 * subject either */
+			if (mk != RC_IN)
+				GroupAdd(mk == RC_TO ? &to : mk == RC_FROM ? &from : &agent, &r->actors[k]);
+			if (mk == RC_AGENT)
+				passive = true;
+			k--;
+			if (k < a0 || r->actors[k].ts < t->lo)
+				k = -1;
+			else
+				mk = Marker(r, &r->actors[k], t->lo, passive, recv);
+		}
+		if (k >= 0)
+		{
+			GroupAdd(&subj, &r->actors[k]);
+			while (k - 1 >= a0 && r->actors[k - 1].ts >= t->lo &&
+				   Coordinated(r, &r->actors[k - 1], &r->actors[k]))
+			{
+				k--;
+				GroupAdd(&subj, &r->actors[k]);
+			}
+			/* "between X and Y" before a noun trigger: partners */
+			if (Marker(r, &r->actors[k], t->lo, passive, recv) == RC_BETWEEN ||
+				Marker(r, &r->actors[k], t->lo, passive, recv) == RC_WITH)
+			{
+				for (int i = 0; i < subj.n; i++)
+					GroupAdd(&partner, subj.a[i]);
+				subj.n = 0;
+			}
+		}
+	}
+	/*
+	 * Verb-final clauses ("Russland hat die Ukraine angegriffen", "von
+	 * Russland angegriffen"): nothing after the trigger, and another actor
+	 * before the subject group.  The nearest group is then the object (or
+	 * the agent), the one before it the subject.
+	 */
+	if (r->verb_final && subj.n && agent.n == 0 && partner.n == 0 &&
+		(first_right < 0 || r->actors[first_right].ts >= t->hi))
+	{
+		int			k = nearest_left - (subj.n - 1) - 1;
+
+		if (k >= a0 && r->actors[k].ts >= t->lo)
+		{
+			Group		near = subj;
+			int			mk = Marker(r, &r->actors[nearest_left - (subj.n - 1)], t->lo, passive, recv);
+
+			subj.n = 0;
+			GroupAdd(&subj, &r->actors[k]);
+			while (k - 1 >= a0 && r->actors[k - 1].ts >= t->lo &&
+				   Coordinated(r, &r->actors[k - 1], &r->actors[k]))
+			{
+				k--;
+				GroupAdd(&subj, &r->actors[k]);
+			}
+			if (mk == RC_AGENT)
+			{
+				agent = near;
+				passive = true;
+			}
+			else if (mk == RC_TO)
+				to = near;
+			else if (mk == RC_FROM)
+				from = near;
+			else if (mk == RC_WITH || mk == RC_BETWEEN)
+				partner = near;
+			else
+				obj = near;
+			t->confidence -= 0.1f;
+		}
+	}
+	if (subj.n == 0)
+	{
+		for (int i = t->lo; i < t->ts; i++)
+			if (CueIs(r, i, RC_BOTH))
+				PairGroup(r, &subj, pair_store);
+	}
+
+	/* actors after the trigger, by their markers */
+	if (first_right >= 0)
+	{
+		Group	   *last = NULL;
+
+		for (int a = first_right; a < a1; a++)
+		{
+			Actor	   *ac = &r->actors[a];
+			int			mk;
+
+			if (ac->te > t->hi)
+				break;
+			/* ", Rosja zdjęła embargo": an actor after a comma with its own
+			 * verb right after it starts the next clause */
+			{
+				bool		comma = false,
+							verb = false;
+
+				for (int i = (a > first_right ? r->actors[a - 1].te : t->te); i < ac->ts; i++)
+					if ((r->doc->tok[i].flags & TK_PUNCT) && r->doc->tok[i].fold_len == 1 &&
+						ent_tok_fold(r->doc, i)[0] == ',')
+						comma = true;
+				for (int i = ac->te; comma && i < ac->te + 3 && i < t->s1; i++)
+					if (r->trig[i].entry >= 0)
+						verb = true;
+				if (comma && verb)
+					break;
+			}
+			mk = Marker(r, ac, t->te, passive, recv);
+			if (a > first_right && last && Coordinated(r, &r->actors[a - 1], ac))
+			{
+				GroupAdd(last, ac);
+				continue;
+			}
+			switch (mk)
+			{
+				case RC_AGENT:
+					last = agent.n ? NULL : &agent;
+					break;
+				case RC_FROM:
+					last = from.n ? NULL : &from;
+					break;
+				case RC_TO:
+					last = to.n ? NULL : &to;
+					break;
+				case RC_WITH:
+				case RC_BETWEEN:
+					last = partner.n ? NULL : &partner;
+					break;
+				case RC_IN:
+					/* where it happens: a party to a meeting ("Lavrov in
+					 * Islamabad"), not to anything else */
+					last = t->kind == EV_CONSULT && !obj.n ? &obj : NULL;
+					break;
+				default:
+					last = obj.n ? NULL : &obj;
+					break;
+			}
+			if (last)
+				GroupAdd(last, ac);
+		}
+	}
+	/* "calls by Belarus": an agent without a passive verb belongs to a noun */
+	if (agent.n && !passive)
+	{
+		if (recv && from.n == 0)
+			from = agent;
+		agent.n = 0;
+	}
+
+	if (ent_event_undirected(t->kind) && !arms)
+	{
+		Group	   *other = partner.n ? &partner : obj.n ? &obj : to.n ? &to :
+			from.n ? &from : agent.n ? &agent : NULL;
+
+		t->how = "undirected";
+
+		/*
+		 * "cooperation with Russia" after several actors: the subject is
+		 * the article's other main country when the clause names it.
+		 */
+		if (subj.n == 1 && other && other->n == 1 && r->pair[0] && r->pair[1] &&
+			strcmp(subj.a[0]->cc, other->a[0]->cc) != 0)
+		{
+			const char *want = strcmp(other->a[0]->cc, r->pair[0]) == 0 ? r->pair[1] :
+				strcmp(other->a[0]->cc, r->pair[1]) == 0 ? r->pair[0] : NULL;
+
+			if (want && strcmp(subj.a[0]->cc, want) != 0)
+				for (int a = a0; a < a1; a++)
+					if (r->actors[a].te <= t->ts && r->actors[a].ts >= t->lo &&
+						strcmp(r->actors[a].cc, want) == 0)
+					{
+						subj.a[0] = &r->actors[a];
+						t->how = "undirected-pair";
+					}
+		}
+		if (subj.n)
+		{
+			if (!EmitWithin(r, t, &subj))
+				return false;
+			if (other && !EmitAcross(r, t, &subj, other))
+				return false;
+			if (partner.n && obj.n && !EmitWithin(r, t, &partner))
+				return false;
+		}
+		else if (other)
+		{
+			t->how = "undirected-between";
+			t->confidence -= 0.1f;
+			if (!EmitWithin(r, t, other))
+				return false;
+		}
+		return true;
+	}
+
+	if (arms)
+	{
+		/* supplier -> recipient */
+		Group	   *supplier,
+				   *recipient;
+
+		if (recv && !passive)
+		{
+			t->how = "arms-received";
+			supplier = from.n ? &from : obj.n ? &obj : agent.n ? &agent :
+				to.n ? &to : NULL;	/* "acheter à", "comprar a" */
+			recipient = &subj;
+		}
+		else if (passive)
+		{
+			t->how = "arms-passive";
+			supplier = agent.n ? &agent : from.n ? &from : NULL;
+			recipient = to.n ? &to : &subj;
+			if (recv && agent.n)
+			{
+				/* "were bought by Pakistan from Russia" */
+				supplier = from.n ? &from : NULL;
+				recipient = &agent;
+			}
+		}
+		else
+		{
+			t->how = "arms-supplied";
+			supplier = &subj;
+			recipient = to.n ? &to : obj.n ? &obj : NULL;
+		}
+		/*
+		 * "Moskva và Islamabad ký hợp đồng về 4 chiếc Mi-35M": both sides in
+		 * one group; the equipment's maker is the supplier.
+		 */
+		if (t->equip_country)
+		{
+			Group	   *g = NULL;
+			Actor	   *maker = NULL;
+
+			if (supplier && supplier->n >= 2)
+				g = supplier;
+			else if (recipient && recipient->n >= 2)
+				g = recipient;
+			else if (subj.n >= 2 && (!supplier || !supplier->n || !recipient || !recipient->n))
+				g = &subj;
+			for (int i = 0; g && i < g->n; i++)
+				if (strcmp(g->a[i]->cc, t->equip_country) == 0)
+					maker = g->a[i];
+			if (maker)
+			{
+				t->how = "arms-maker";
+				for (int i = 0; i < g->n; i++)
+					if (!Emit(r, t, maker, g->a[i]))
+						return false;
+				return true;
+			}
+		}
+		if (supplier && recipient && supplier->n && recipient->n)
+			return EmitAcross(r, t, supplier, recipient);
+		if (noun || t->equip_m < 0)
+			return true;		/* one side of a vague transfer: nothing */
+
+		/*
+		 * One side only, and named equipment: the other side is its maker
+		 * ("New Delhi avait acheté 36 Rafale"), else the article's other
+		 * main country.
+		 */
+		{
+			Group	   *known = supplier && supplier->n ? supplier : recipient && recipient->n ? recipient : NULL;
+			bool		known_is_supplier = known && known == supplier;
+			Actor		other = {-1, 0, 0, NULL, NULL};
+
+			if (!known || known->n != 1)
+				return true;
+			if (!known_is_supplier && t->equip_country &&
+				strcmp(t->equip_country, known->a[0]->cc) != 0)
+			{
+				other.cc = other.id = t->equip_country;
+				t->how = "arms-maker";
+			}
+			else if (r->pair[0] && r->pair[1])
+			{
+				if (strcmp(known->a[0]->cc, r->pair[0]) == 0)
+					other.cc = other.id = r->pair[1];
+				else if (strcmp(known->a[0]->cc, r->pair[1]) == 0)
+					other.cc = other.id = r->pair[0];
+				t->how = "arms-pair";
+			}
+			if (!other.cc)
+				return true;
+			t->confidence -= 0.25f;
+			return known_is_supplier ? Emit(r, t, known->a[0], &other) :
+				Emit(r, t, &other, known->a[0]);
+		}
+	}
+
+	/* undirected kinds done: directed ones */
+	if (passive && agent.n)
+	{
+		t->how = "passive";
+		t->confidence -= 0.05f;
+		return EmitAcross(r, t, &agent, subj.n ? &subj : obj.n ? &obj : &to);
+	}
+	if (passive)
+		return true;			/* the doer is not named */
+	if (subj.n)
+	{
+		Group	   *target;
+
+		/*
+		 * Giving goes to the recipient ("aid to Pakistan"), withdrawing
+		 * leaves a place ("from Afghanistan"); asking, blaming, attacking
+		 * take a direct object.
+		 */
+		if (t->kind == EV_AID || t->kind == EV_CONCEDE || t->kind == EV_SUPPORT ||
+			t->stopped)
+			target = to.n ? &to : obj.n ? &obj : partner.n ? &partner : NULL;
+		else if (t->kind == EV_RETREAT)
+			target = from.n ? &from : obj.n ? &obj : to.n ? &to : NULL;
+		else
+			target = obj.n ? &obj : to.n ? &to : partner.n ? &partner :
+				from.n ? &from : NULL;
+		t->how = "directed";
+		if (recv && from.n)
+		{
+			t->how = "received";
+			return EmitAcross(r, t, &from, &subj);
+		}
+		return target ? EmitAcross(r, t, &subj, target) : true;
+	}
+	if (noun && obj.n)
+	{
+		/* "sanctions of the US on Russia", "Russia's attack on Ukraine" */
+		Group	   *target = to.n ? &to : partner.n ? &partner : NULL;
+
+		t->how = "nominal";
+		t->confidence -= 0.15f;
+		if (target)
+			return EmitAcross(r, t, &obj, target);
+		if (obj.n >= 2)
+		{
+			Group		s = {{obj.a[0]}, 1},
+						o = {{obj.a[1]}, 1};
+
+			return EmitAcross(r, t, &s, &o);
+		}
+	}
+	return true;
+}
+
+bool
+ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
+		   EntDate published, EntRelations *out, EntError *err)
+{
+	Rx			r;
+	EntDoc	   *doc;
+	bool		ok = true;
+	int			prev_te;
+	int32_t		sent_first;
+
+	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
+	if (!ent_extract(lex, text, len, lang, published, 0, &out->x, err))
+		return false;
+	doc = &out->x.doc;
+	r.lex = lex;
+	r.rl = lex->rel;
+	r.doc = doc;
+	r.out = out;
+	r.err = err;
+	r.lang = lang;
+	r.published = published;
+	r.any_lang = true;
+	r.verb_final = strcmp(lang, "de") == 0 || strcmp(lang, "nl") == 0;
+	for (int i = 0; i < r.rl->nlangs; i++)
+		if (strcmp(r.rl->langs[i], lang) == 0)
+			r.any_lang = false;
+	if (doc->ntok == 0)
+		return true;
+
+	r.trig = ent_alloc(doc->ntok * sizeof(Match));
+	r.cue = ent_alloc(doc->ntok * sizeof(Match));
+	r.mention_at = ent_alloc(doc->ntok * sizeof(int32_t));
+	r.actors = ent_alloc((out->x.n + 1) * sizeof(Actor));
+	if (!r.trig || !r.cue || !r.mention_at || !r.actors)
+	{
+		ok = ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	for (int i = 0; i < doc->ntok; i++)
+		r.mention_at[i] = -1;
+	for (int32_t m = 0; m < out->x.n; m++)
+	{
+		const EntMention *pm = &out->x.m[m];
+		const char *cc;
+
+		if (pm->dropped)
+			continue;
+		for (int i = pm->tok_start; i < pm->tok_end; i++)
+			r.mention_at[i] = m;
+		if ((cc = ActorCountry(&r, pm)) != NULL)
+		{
+			Actor	   *a = &r.actors[r.nactors++];
+
+			a->m = m;
+			a->ts = pm->tok_start;
+			a->te = pm->tok_end;
+			a->cc = cc;
+			a->id = pm->entity_id;
+		}
+	}
+	FindPair(&r);
+
+	/* triggers and cues, sentence by sentence */
+	for (int s0 = 0, a0 = 0, m0 = 0; s0 < doc->ntok;)
+	{
+		int			s1 = s0;
+		int			a1,
+					m1;
+
+		while (s1 < doc->ntok && doc->tok[s1].sent == doc->tok[s0].sent)
+			s1++;
+		while (a0 < r.nactors && r.actors[a0].ts < s0)
+			a0++;
+		a1 = a0;
+		while (a1 < r.nactors && r.actors[a1].ts < s1)
+			a1++;
+		while (m0 < out->x.n && out->x.m[m0].tok_start < s0)
+			m0++;
+		m1 = m0;
+		while (m1 < out->x.n && out->x.m[m1].tok_start < s1)
+			m1++;
+		for (int i = s0; i < s1; i++)
+		{
+			r.trig[i].entry = r.cue[i].entry = -1;
+			r.trig[i].ntok = r.cue[i].ntok = 0;
+			r.trig[i].exact = r.cue[i].exact = false;
+		}
+		/*
+		 * Left to right, the longest trigger or cue wins and its words are
+		 * not matched again: "hàng không" (aviation) hides its "không"
+		 * (not), "attack helicopters" (BLOCK) its "attack".
+		 */
+		for (int i = s0; i < s1;)
+		{
+			Match	   *tg = &r.trig[i],
+					   *cu = &r.cue[i];
+			int			n;
+
+			if (doc->tok[i].flags & (TK_WORD | TK_PUNCT))
+				Walk(&r, 0, i, s1, 0, true, tg, cu);
+			if (cu->ntok > tg->ntok)
+				tg->entry = -1;
+			else if (tg->ntok > cu->ntok)
+				cu->entry = -1;
+			if (cu->entry >= 0 && CueIs(&r, i, RC_BLOCK))
+				tg->entry = -1;
+			n = tg->ntok > cu->ntok ? tg->ntok : cu->ntok;
+			i += n > 0 ? n : 1;
+		}
+		prev_te = -1;
+		sent_first = out->n;
+		for (int i = s0; i < s1 && ok; i++)
+		{
+			TrigCtx		t;
+			bool		in_name = false;
+
+			if (r.trig[i].entry < 0)
+				continue;
+			for (int k = i; k < i + r.trig[i].ntok; k++)
+				if (r.mention_at[k] >= 0)
+					in_name = true;
+			if (in_name)
+				continue;
+			/* "signed an agreement", "rejected the accusations": a noun
+			 * right after a trigger is its object, not another event */
+			if (prev_te >= 0 && i - prev_te <= 2)
+			{
+				bool		plain = true;
+
+				for (int k = prev_te; k < i; k++)
+					if (r.mention_at[k] >= 0 || !(doc->tok[k].flags & TK_LOWER) ||
+						doc->tok[k].char_end - doc->tok[k].char_start > 4)
+						plain = false;
+				if (plain)
+				{
+					prev_te = i + r.trig[i].ntok;
+					continue;
+				}
+			}
+			/* one event per sentence from nouns: "blamed Israel for the
+			 * bombing", "offered talks after the invasion" */
+			if ((r.rl->e[r.trig[i].entry].flags & TRIG_NOUN) &&
+				out->n > sent_first)
+			{
+				bool		fresh = false;	/* an actor no relation used */
+
+				for (int a = ActorFrom(&r, a0, a1, prev_te); a < a1 && !fresh; a++)
+				{
+					bool		used = false;
+
+					if (r.actors[a].te > i)
+						break;
+					for (int32_t k = out->n - 1; k >= sent_first && k >= out->n - 64; k--)
+						if (out->r[k].src == r.actors[a].m || out->r[k].tgt == r.actors[a].m)
+							used = true;
+					fresh = !used;
+				}
+				if (!fresh)
+					continue;
+			}
+			memset(&t, 0, sizeof(t));
+			t.ts = i;
+			t.te = i + r.trig[i].ntok;
+			t.s0 = s0;
+			t.s1 = s1;
+			t.m0 = m0;
+			t.m1 = m1;
+			t.entry = &r.rl->e[r.trig[i].entry];
+			t.kind = (EntEventKind) t.entry->what;
+			t.mode = t.entry->mode;
+			t.confidence = r.trig[i].exact ? 0.9f : 0.85f;
+			Context(&r, &t);
+			if (t.entry->flags & TRIG_FUTURE)
+				t.modality = MOD_PLANNED;
+			if (t.modality == MOD_REPORTED)
+				t.confidence -= 0.05f;
+			ok = Arguments(&r, &t, a0, a1);
+			prev_te = t.te;
+			i = t.te - 1;		/* a trigger's words are not triggers again */
+		}
+		s0 = s1;
+		a0 = a1;
+		m0 = m1;
+	}
+
+done:
+	ent_free(r.trig);
+	ent_free(r.cue);
+	ent_free(r.mention_at);
+	ent_free(r.actors);
+	return ok;
+}
+
+void
+ent_relations_free(EntRelations *r)
+{
+	ent_free(r->r);
+	ent_extraction_free(&r->x);
+	memset(r, 0, sizeof(*r));
+}

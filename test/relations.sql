@@ -1,0 +1,129 @@
+-- Relations: who did what to whom, per kind and per language; direction,
+-- passive voice, coordination, metonyms, negation, modality, dates, arms
+-- transfers; the type, the reference table and bad input.
+\ir include/preamble.psql
+BEGIN;
+SELECT plan(82);
+
+-- the (source country, kind, target country) triples of a text, sorted;
+-- undirected kinds are written with the pair in alphabetical order
+CREATE FUNCTION pg_temp.rel(body text, lang text, published date DEFAULT NULL)
+RETURNS text[] LANGUAGE sql AS $$
+    SELECT coalesce(array_agg(DISTINCT t ORDER BY t), '{}')
+    FROM (SELECT CASE WHEN k.directed OR r.mode = 'arms' OR r.source_country < r.target_country
+                      THEN r.source_country || ' ' || r.kind || ' ' || r.target_country
+                      ELSE r.target_country || ' ' || r.kind || ' ' || r.source_country END AS t
+          FROM entente.relations(body, lang, published) r
+          JOIN entente.relation_kinds k USING (kind)) s
+$$;
+-- one column of the first relation of a text
+CREATE FUNCTION pg_temp.first_rel(body text, lang text, published date DEFAULT NULL)
+RETURNS entente.relation LANGUAGE sql AS $$
+    SELECT r FROM entente.relations(body, lang, published) r LIMIT 1
+$$;
+
+-- AGREE in every language, with coordinated actors
+SELECT is(pg_temp.rel('Nga và Pakistan đã ký kết thỏa thuận hợp tác quốc phòng.', 'vi'), '{"PK AGREE RU"}', 'vi AGREE, coordination');
+SELECT is(pg_temp.rel('Rosja i Pakistan podpisały porozumienie o współpracy obronnej.', 'pl'), '{"PK AGREE RU"}', 'pl AGREE');
+SELECT is(pg_temp.rel('La Russia e il Pakistan hanno firmato un accordo di cooperazione.', 'it'), '{"PK AGREE RU"}', 'it AGREE');
+SELECT is(pg_temp.rel('Russia and Pakistan signed a defence cooperation agreement.', 'en'), '{"PK AGREE RU"}', 'en AGREE');
+SELECT is(pg_temp.rel('Россия и Пакистан подписали соглашение о военном сотрудничестве.', 'ru'), '{"PK AGREE RU"}', 'ru AGREE');
+SELECT is(pg_temp.rel('Україна та Польща підписали угоду про співпрацю.', 'uk'), '{"PL AGREE UA"}', 'uk AGREE');
+SELECT is(pg_temp.rel('La France et l''Inde ont signé un accord de défense.', 'fr'), '{"FR AGREE IN"}', 'fr AGREE');
+SELECT is(pg_temp.rel('Deutschland und Polen unterzeichneten ein Abkommen.', 'de'), '{"DE AGREE PL"}', 'de AGREE');
+SELECT is(pg_temp.rel('España y Marruecos firmaron un acuerdo migratorio.', 'es'), '{"ES AGREE MA"}', 'es AGREE');
+SELECT is(pg_temp.rel('Česko a Ukrajina podepsaly memorandum o spolupráci.', 'cs'), '{"CZ AGREE UA"}', 'cs AGREE');
+
+-- CONSULT: visits, talks, meetings; people and capitals act for countries
+SELECT is(pg_temp.rel('Tổng thống Putin đã hội đàm với Tổng thống Kazakhstan Tokayev tại Astana.', 'vi'), '{"KZ CONSULT RU"}', 'vi CONSULT, people');
+SELECT is(pg_temp.rel('Ławrow przyleciał z wizytą do Islamabadu.', 'pl'), '{"PK CONSULT RU"}', 'pl CONSULT, capital as metonym');
+SELECT is(pg_temp.rel('Il ministro degli Esteri russo Lavrov ha incontrato il collega pachistano a Islamabad.', 'it'), '{"PK CONSULT RU"}', 'it CONSULT');
+SELECT is(pg_temp.rel('Vladimir Putin met Kassym-Jomart Tokayev in Astana on Wednesday.', 'en'), '{"KZ CONSULT RU"}', 'en CONSULT');
+SELECT is(pg_temp.rel('Путин провёл переговоры с Токаевым в Астане.', 'ru'), '{"KZ CONSULT RU"}', 'ru CONSULT');
+SELECT is(pg_temp.rel('Le président Macron a rencontré le Premier ministre indien Narendra Modi à Paris.', 'fr'), '{"FR CONSULT IN"}', 'fr CONSULT');
+SELECT is(pg_temp.rel('Der deutsche Kanzler empfing den polnischen Regierungschef in Berlin.', 'de'), '{"DE CONSULT PL"}', 'de CONSULT');
+SELECT is(pg_temp.rel('España y Marruecos celebraron una reunión de alto nivel en Rabat.', 'es'), '{"ES CONSULT MA"}', 'es CONSULT');
+
+-- arms transfers: supplier -> recipient whatever the verb's direction
+SELECT is(pg_temp.rel('Quan hệ Nga - Pakistan. Nga đã bán cho Pakistan bốn trực thăng Mi-35M.', 'vi'), '{"RU COOPERATE PK"}', 'vi arms sale');
+SELECT is(pg_temp.rel('Pakistan mua bốn trực thăng Mi-35M từ Nga.', 'vi'), '{"RU COOPERATE PK"}', 'vi arms purchase: supplier is the source');
+SELECT is(pg_temp.rel('Pakistan zakupił od Rosji cztery śmigłowce Mi-35.', 'pl'), '{"RU COOPERATE PK"}', 'pl zakupił od: supplier is the source');
+SELECT is(pg_temp.rel('Il Pakistan ha acquistato dalla Russia quattro elicotteri Mi-35M.', 'it'), '{"RU COOPERATE PK"}', 'it acquistato dalla');
+SELECT is(pg_temp.rel('Pakistan bought four Mi-35M helicopters from Russia in 2015.', 'en'), '{"RU COOPERATE PK"}', 'en bought from');
+SELECT is(pg_temp.rel('Russia sold 52 Kornet-E missiles to Pakistan.', 'en'), '{"RU COOPERATE PK"}', 'en sold to');
+SELECT is(pg_temp.rel('Россия продала Пакистану четыре вертолёта Ми-35М.', 'ru'), '{"RU COOPERATE PK"}', 'ru продала');
+SELECT is((pg_temp.first_rel('Pakistan bought four Mi-35M helicopters from Russia in 2015.', 'en')).mode, 'arms', 'arms mode');
+SELECT is((pg_temp.first_rel('Pakistan bought four Mi-35M helicopters from Russia in 2015.', 'en')).equipment, 'Mi-35M', 'equipment');
+SELECT is((pg_temp.first_rel('Pakistan bought four Mi-35M helicopters from Russia in 2015.', 'en')).quantity, 4::bigint, 'quantity from a number word');
+SELECT is((pg_temp.first_rel('Russia sold 52 Kornet-E missiles to Pakistan.', 'en')).quantity, 52::bigint, 'quantity from digits');
+SELECT is((pg_temp.first_rel('Pakistan bought four Mi-35M helicopters from Russia in 2015.', 'en')).event_date, '2015', 'date from the sentence');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement worth 600 million dollars.', 'en')).amount, '600000000 USD', 'amount');
+
+-- directed kinds: subject -> object, passive voice, metonyms
+SELECT is(pg_temp.rel('Russia attacked Ukraine with Oreshnik missiles.', 'en'), '{"RU ASSAULT UA"}', 'en ASSAULT');
+SELECT is(pg_temp.rel('Ukraine was attacked by Russia.', 'en'), '{"RU ASSAULT UA"}', 'en passive: the agent is the source');
+SELECT is(pg_temp.rel('Ucraina è stata attaccata dalla Russia.', 'it'), '{"RU ASSAULT UA"}', 'it passive');
+SELECT is(pg_temp.rel('Ukraina została zaatakowana przez Rosję.', 'pl'), '{"RU ASSAULT UA"}', 'pl passive');
+SELECT is(pg_temp.rel('Nga tấn công Ukraine bằng tên lửa Oreshnik.', 'vi'), '{"RU ASSAULT UA"}', 'vi ASSAULT');
+SELECT is(pg_temp.rel('Ukraine bị Nga tấn công bằng tên lửa.', 'vi'), '{"RU ASSAULT UA"}', 'vi passive with bị');
+SELECT is(pg_temp.rel('Washington criticised Islamabad for failing to stop militants.', 'en'), '{"US ACCUSE PK"}', 'en ACCUSE, capitals');
+SELECT is(pg_temp.rel('Điện Kremlin chỉ trích Washington.', 'vi'), '{"RU ACCUSE US"}', 'vi ACCUSE, the Kremlin');
+SELECT is(pg_temp.rel('Il Cremlino ha criticato Washington.', 'it'), '{"RU ACCUSE US"}', 'it Cremlino');
+SELECT is(pg_temp.rel('Pakistan rejected the accusations of the United States.', 'en'), '{"PK REJECT US"}', 'en REJECT');
+SELECT is(pg_temp.rel('Polska odrzuciła żądania Rosji.', 'pl'), '{"PL REJECT RU"}', 'pl REJECT');
+SELECT is(pg_temp.rel('The United States imposed sanctions on Iran.', 'en'), '{"US SANCTION IR"}', 'en SANCTION');
+SELECT is(pg_temp.rel('Unia Europejska nałożyła sankcje na Rosję.', 'pl'), '{"EU SANCTION RU"}', 'pl SANCTION, an IGO acts for itself');
+SELECT is(pg_temp.rel('Donald Trump halted all military aid to Pakistan.', 'en'), '{"US SANCTION PK"}', 'en halted aid is SANCTION');
+SELECT is(pg_temp.rel('Russia lifted the arms embargo on Pakistan.', 'en'), '{"RU CONCEDE PK"}', 'en lifted embargo is CONCEDE');
+SELECT is(pg_temp.rel('Japan provided humanitarian aid to Ukraine.', 'en'), '{"JP AID UA"}', 'en AID');
+SELECT is((pg_temp.first_rel('Japan provided humanitarian aid to Ukraine.', 'en')).mode, 'humanitarian', 'AID mode');
+SELECT is(pg_temp.rel('Germany sent military aid to Ukraine.', 'en'), '{"DE AID UA"}', 'en sent aid');
+SELECT is(pg_temp.rel('Russia threatened Moldova with retaliation.', 'en'), '{"RU THREATEN MD"}', 'en THREATEN');
+SELECT is(pg_temp.rel('The United States withdrew its troops from Afghanistan.', 'en'), '{"US RETREAT AF"}', 'en RETREAT');
+SELECT is(pg_temp.rel('Ukraine asked Germany for more air defence systems.', 'en'), '{"UA REQUEST DE"}', 'en REQUEST');
+SELECT is(pg_temp.rel('Poland praised Ukraine for its resilience.', 'en'), '{"PL SUPPORT UA"}', 'en SUPPORT');
+SELECT is(pg_temp.rel('Россия и Китай провели совместные военные учения.', 'ru'), '{"CN COOPERATE RU"}', 'ru joint exercises');
+SELECT is((pg_temp.first_rel('Россия и Китай провели совместные военные учения.', 'ru')).mode, 'military', 'exercises are military');
+SELECT is(pg_temp.rel('Cuộc tập trận chung giữa Nga và Pakistan diễn ra tại Biển Ả Rập.', 'vi'), '{"PK COOPERATE RU"}', 'vi between X and Y, nominal');
+
+-- negation and modality
+SELECT is((pg_temp.first_rel('Russia did not attack Kazakhstan.', 'en')).negated, true, 'en negation');
+SELECT is((pg_temp.first_rel('Rosja nie podpisała umowy z Pakistanem.', 'pl')).negated, true, 'pl negation');
+SELECT is((pg_temp.first_rel('Quan hệ Nga - Pakistan. Nga không bán vũ khí cho Pakistan.', 'vi')).negated, true, 'vi negation');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement.', 'en')).negated, false, 'no negation');
+SELECT is((pg_temp.first_rel('Russia will sell helicopters to Pakistan.', 'en')).modality, 'planned', 'en planned');
+SELECT is((pg_temp.first_rel('Quan hệ Nga - Pakistan. Nga sẽ bán trực thăng cho Pakistan.', 'vi')).modality, 'planned', 'vi sẽ: planned');
+SELECT is((pg_temp.first_rel('La Russia intende firmare un accordo con il Pakistan.', 'it')).modality, 'planned', 'it intende: planned');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement.', 'en')).modality, 'asserted', 'asserted');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement, the ministry said.', 'en')).modality, 'reported', 'reported speech');
+
+-- dates: the sentence's own, else the publication date
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement on 7 August 2018.', 'en')).event_date, '2018-08-07', 'absolute date');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement on Wednesday.', 'en', '2024-11-29')).event_date, '2024-11-27', 'relative date');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement.', 'en', '2024-11-29')).event_date, '2024-11-29', 'no date: publication date');
+SELECT is((pg_temp.first_rel('Russia and Pakistan signed an agreement.', 'en')).event_date, NULL, 'no date and no publication date');
+SELECT is((pg_temp.first_rel('Russia and Pakistan held joint exercises from 2016 to 2024.', 'en')).event_date, '2016/2024', 'span');
+
+-- no relation without two actors, a trigger, or with a reporter only
+SELECT is(pg_temp.rel('Russia signed the document.', 'en'), '{}', 'one actor: nothing');
+SELECT is(pg_temp.rel('Russia and Pakistan are large countries.', 'en'), '{}', 'no trigger: nothing');
+SELECT is(pg_temp.rel('TASS reported that Russia attacked Ukraine.', 'en'), '{"RU ASSAULT UA"}', 'a news agency is not an actor');
+SELECT is(pg_temp.rel('The Shanghai Cooperation Organisation met.', 'en'), '{}', 'a trigger inside a name is not a trigger');
+
+-- evidence, positions, zone and rule
+SELECT is((SELECT evidence FROM entente.relations('First sentence here. Russia and Pakistan signed an agreement. Last one.', 'en')),
+          'Russia and Pakistan signed an agreement.', 'evidence is the sentence');
+SELECT ok((SELECT substr(b, start_pos, end_pos - start_pos + 1) = 'Russia and Pakistan signed'
+           FROM (SELECT 'First. Russia and Pakistan signed an agreement.'::text AS b) t,
+                LATERAL entente.relations(b, 'en') r LIMIT 1), 'positions are consistent with substr()');
+SELECT matches((pg_temp.first_rel('Russia and Pakistan signed an agreement.', 'en')).rule, '^relations/triggers-en\.tsv:[0-9]+ ', 'rule names the trigger entry');
+
+-- the type, the reference table, bad input
+SELECT lives_ok('CREATE TEMP TABLE my_facts OF entente.relation', 'a table can be created OF entente.relation');
+SELECT is((SELECT count(*) FROM entente.relation_kinds), 16::bigint, 'sixteen kinds');
+SELECT is((SELECT count(*) FROM entente.relations(NULL)), 0::bigint, 'NULL body: no rows');
+SELECT is((SELECT count(*) FROM entente.relations('', 'en')), 0::bigint, 'empty body: no rows');
+SELECT throws_ok($$SELECT * FROM entente.relations('Russia and Pakistan signed.', 'xx-bogus')$$, '22023', NULL, 'malformed language code');
+
+SELECT * FROM finish();
+ROLLBACK;
