@@ -932,7 +932,8 @@ Coordinated(const Rx *r, const Actor *x, const Actor *y)
 		return true;
 	/* "Russia, China and Iran": a comma only in a list an "and" closes */
 	if (comma)
-		for (int i = y->te; i < y->te + 3 && i < r->doc->ntok; i++)
+		for (int i = y->te; i < y->te + 3 && i < r->doc->ntok &&
+			 r->doc->tok[i].sent == r->doc->tok[y->ts].sent; i++)
 			if (CueIs(r, i, RC_AND))
 				return true;
 	return false;
@@ -1799,7 +1800,12 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		goto done;
 	}
 	for (int i = 0; i < doc->ntok; i++)
+	{
 		r.mention_at[i] = -1;
+		r.trig[i].entry = r.cue[i].entry = -1;
+		r.trig[i].ntok = r.cue[i].ntok = 0;
+		r.trig[i].exact = r.cue[i].exact = false;
+	}
 	for (int32_t m = 0; m < out->x.n; m++)
 	{
 		const EntMention *pm = &out->x.m[m];
