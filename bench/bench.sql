@@ -79,6 +79,9 @@ INSERT INTO results VALUES
  ('entities(x) detecting the language  vs  to_tsvector(''simple'', x)',
   time_query('SELECT count(*) FROM corpus, LATERAL entente.entities(body)'),
   time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
+ ('relations(x, lang)  vs  to_tsvector(''simple'', x)',
+  time_query('SELECT count(*) FROM corpus, LATERAL entente.relations(body, lang)'),
+  time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus')),
  ('detect_language(x)  vs  to_tsvector(''simple'', x)',
   time_query('SELECT count(entente.detect_language(body)) FROM corpus'),
   time_query('SELECT sum(length(to_tsvector(''simple'', body))) FROM corpus'));
@@ -122,6 +125,8 @@ SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.sentences('I
 INSERT INTO mem VALUES ('after 10^6 sentences()', backend_rss_kb(), context_kb());
 SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.entities('Rosja i Pakistan, ' || g, 'pl');
 INSERT INTO mem VALUES ('after 10^6 entities()', backend_rss_kb(), context_kb());
+SELECT count(*) FROM generate_series(1, 1000000) g, LATERAL entente.relations('Rosja i Pakistan podpisały umowę ' || g, 'pl');
+INSERT INTO mem VALUES ('after 10^6 relations()', backend_rss_kb(), context_kb());
 SELECT step, rss_kb, contexts_kb, rss_kb - first_value(rss_kb) OVER () AS rss_growth_kb FROM mem;
 
 \echo

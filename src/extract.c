@@ -56,6 +56,7 @@ typedef struct Ctx
 	EntError   *err;
 	const char *lang;
 	bool		vi;				/* Vietnamese: keys keep tone marks */
+	bool		en;				/* English: names capitalise every word */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
@@ -1297,7 +1298,20 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 		return !(al->ntok == 1 && (al->shape & 1) && (f0 & TK_CAP) &&
 				 !(f0 & TK_ALLCAPS) && FoldLen(c, i) <= 4);
 	}
-	return (f0 & (TK_CAP | TK_ALLCAPS)) || !(f0 & TK_LOWER);
+	if (!((f0 & (TK_CAP | TK_ALLCAPS)) || !(f0 & TK_LOWER)))
+		return false;
+
+	/*
+	 * English writes every word of a name in capitals: "Russia today" is
+	 * not the broadcaster Russia Today.  (Other languages capitalise only
+	 * the first word of many names: Организация объединённых наций, Liên
+	 * hợp quốc.)
+	 */
+	if (c->en)
+		for (int k = 1; k < al->ntok; k++)
+			if (((al->shape >> k) & 1) && (c->doc->tok[i + k].flags & TK_LOWER))
+				return false;
+	return true;
 }
 
 static void
@@ -2584,6 +2598,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.err = err;
 	c.lang = lang;
 	c.vi = strcmp(lang, "vi") == 0;
+	c.en = strcmp(lang, "en") == 0;
 	c.published = published;
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))

@@ -104,13 +104,16 @@ typedef enum CueRole
 	RC_LIFT,
 	RC_BLOCK,
 	RC_IN,
+	RC_OF,
+	RC_OFFER,
+	RC_REFUSE,
 	RC_NROLES
 } CueRole;
 
 static const char *const role_names[] = {
 	"NEG", "PLAN", "REPORT", "AGENT", "PASSIVE", "FROM", "TO", "WITH",
 	"BETWEEN", "AND", "BOTH", "CLAUSE", "WEAPON", "MODE", "NUM", "STOP", "LIFT",
-	"BLOCK", "IN"
+	"BLOCK", "IN", "OF", "OFFER", "REFUSE"
 };
 
 #define TRIG_RECV	0x01
@@ -587,7 +590,15 @@ typedef struct Rx
 	int32_t    *mention_at;		/* per token: mention covering it, or -1 */
 	Actor	   *actors;			/* actors of the article, document order */
 	int32_t		nactors;
+	Actor	   *places;			/* other places with a country: only where
+								 * something happens ("riots in northern
+								 * Israel"), document order */
+	int32_t		nplaces;
 	const char *pair[2];		/* the article's two main countries */
+	bool		vi;				/* Vietnamese */
+	bool		genitive;		/* a bare actor after a noun is its owner
+								 * (Polish, Czech, Russian, Ukrainian:
+								 * "atak Rosji", "вторгнення Росії") */
 	bool		verb_final;		/* subordinate and perfect clauses end in
 								 * the verb (German, Dutch) */
 } Rx;
@@ -847,7 +858,7 @@ IsGlue(const Rx *r, int i)
 
 #define MARKER_ROLES ((1u << RC_AGENT) | (1u << RC_FROM) | (1u << RC_TO) | \
 					  (1u << RC_WITH) | (1u << RC_BETWEEN) | (1u << RC_AND) | \
-					  (1u << RC_PASSIVE) | (1u << RC_IN))
+					  (1u << RC_PASSIVE) | (1u << RC_IN) | (1u << RC_OF))
 
 /*
  * The role markers (bits) right before actor a: the nearest cue among the
@@ -900,6 +911,24 @@ GroupAdd(Group *g, Actor *a)
 {
 	if (g->n < 16)
 		g->a[g->n++] = a;
+}
+
+/* the number of distinct countries in g */
+static int
+Countries(const Group *g)
+{
+	int			n = 0;
+
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(g->a[i]->cc, g->a[j]->cc) == 0)
+				break;
+		n += j == i;
+	}
+	return n;
 }
 
 /*
@@ -970,6 +999,7 @@ typedef struct TrigCtx
 	bool		boilerplate;
 	bool		stopped;		/* aid or cooperation halted: a SANCTION
 								 * whose target is the recipient */
+	bool		refused;		/* "refused to", "failed to": a REJECT */
 	const char *how;			/* argument rule */
 	float		confidence;
 } TrigCtx;
@@ -1130,20 +1160,27 @@ QuantityBefore(const Rx *r, const EntMention *m, int lo)
 	return -1;
 }
 
-/* first actor in [a0, a1) starting at or after token tok */
+/* first of actors [a0, a1) starting at or after token tok */
 static int
-ActorFrom(const Rx *r, int a0, int a1, int tok)
+FirstFrom(const Actor *actors, int a0, int a1, int tok)
 {
 	while (a0 < a1)
 	{
 		int			mid = a0 + (a1 - a0) / 2;
 
-		if (r->actors[mid].ts < tok)
+		if (actors[mid].ts < tok)
 			a0 = mid + 1;
 		else
 			a1 = mid;
 	}
 	return a0;
+}
+
+/* first actor in [a0, a1) starting at or after token tok */
+static int
+ActorFrom(const Rx *r, int a0, int a1, int tok)
+{
+	return FirstFrom(r->actors, a0, a1, tok);
 }
 
 /* first mention in [m0, m1) starting at or after token tok */
@@ -1260,6 +1297,32 @@ Context(Rx *r, TrigCtx *t)
 		}
 	}
 
+	/* "refused to deploy", "failed to reach agreement": a rejection */
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 4; i--)
+		if (CueIs(r, i, RC_REFUSE))
+		{
+			t->kind = EV_REJECT;
+			t->mode = -1;
+			t->stopped = false;
+			t->negated = false;
+			t->refused = true;
+			break;
+		}
+
+	/*
+	 * "offered to hand over", "promised to continue aid": what is offered
+	 * has not happened; the offer is an agreement (PLOVER AGREE) between
+	 * the two sides.
+	 */
+	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 4; i--)
+		if (CueIs(r, i, RC_OFFER))
+		{
+			t->kind = EV_AGREE;
+			t->stopped = false;
+			t->modality = MOD_PLANNED;
+			break;
+		}
+
 	t->date_m = t->equip_m = t->money_m = -1;
 	t->quantity = -1;
 	for (int32_t m = MentionFrom(r, t->m0, t->m1, w0); m < t->m1; m++)
@@ -1347,16 +1410,45 @@ Context(Rx *r, TrigCtx *t)
 
 /* the article's pair as a group, when "the two countries" stands for it */
 static bool
-PairGroup(Rx *r, Group *g, Actor *store)
+PairGroup(Rx *r, int cue, Group *g, Actor *store)
 {
-	if (!r->pair[0] || !r->pair[1])
-		return false;
+	const char *cc[3] = {NULL, NULL, NULL};
+	int			n = 0;
+	int			sent = r->doc->tok[cue].sent;
+	int			start = FirstFrom(r->actors, 0, r->nactors, cue);
+
+	/*
+	 * The two countries the previous sentence of the paragraph (or this
+	 * one, before the words) names, when it names exactly two: "Turkey's rapprochement
+	 * with Armenia has stalled.  Envoys of the two countries met ...".
+	 */
+	for (int a = start - 1; a >= 0 && a >= start - 16 && n < 3; a--)
+	{
+		const Actor *ac = &r->actors[a];
+		int			k;
+
+		if (r->doc->tok[ac->ts].sent < sent - 1 ||
+			r->doc->tok[ac->ts].line != r->doc->tok[cue].line)
+			break;
+		for (k = 0; k < n; k++)
+			if (strcmp(cc[k], ac->cc) == 0)
+				break;
+		if (k == n)
+			cc[n++] = ac->cc;
+	}
+	if (n != 2)
+	{
+		if (!r->pair[0] || !r->pair[1])
+			return false;
+		cc[0] = r->pair[0];
+		cc[1] = r->pair[1];
+	}
 	for (int k = 0; k < 2; k++)
 	{
 		store[k].m = -1;
 		store[k].ts = store[k].te = 0;
-		store[k].cc = r->pair[k];
-		store[k].id = r->pair[k];
+		store[k].cc = cc[k];
+		store[k].id = cc[k];
 		GroupAdd(g, &store[k]);
 	}
 	return true;
@@ -1366,6 +1458,7 @@ static bool
 Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 {
 	Group		subj = {0},
+				in = {0},
 				obj = {0},
 				partner = {0},
 				agent = {0},
@@ -1428,6 +1521,15 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			else
 				mk = Marker(r, &r->actors[k], t->lo, passive, recv);
 		}
+		/*
+		 * "The Turkish and Greek sides of the island of Cyprus agreed": an
+		 * actor that only qualifies a noun is not the subject when another
+		 * actor comes before it.
+		 */
+		while (k >= 0 && mk == RC_OF && k - 1 >= a0 && r->actors[k - 1].ts >= t->lo &&
+			   (Marker(r, &r->actors[k - 1], t->lo, passive, recv) < 0 ||
+				Marker(r, &r->actors[k - 1], t->lo, passive, recv) == RC_AND))
+			mk = Marker(r, &r->actors[--k], t->lo, passive, recv);
 		if (k >= 0)
 		{
 			GroupAdd(&subj, &r->actors[k]);
@@ -1491,7 +1593,10 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	{
 		for (int i = t->lo; i < t->ts; i++)
 			if (CueIs(r, i, RC_BOTH))
-				PairGroup(r, &subj, pair_store);
+			{
+				PairGroup(r, i, &subj, pair_store);
+				break;
+			}
 	}
 
 	/* actors after the trigger, by their markers */
@@ -1521,6 +1626,16 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 						verb = true;
 				if (comma && verb)
 					break;
+				mk = Marker(r, ac, t->te, passive, recv);
+
+				/*
+				 * "travel to India for a summit of the Quad, the grouping
+				 * that also includes Japan": after a comma, an actor with
+				 * no marker once the trigger has its arguments belongs to
+				 * an apposition or another clause.
+				 */
+				if (comma && mk < 0 && (obj.n || to.n || from.n || partner.n || agent.n))
+					break;
 			}
 			mk = Marker(r, ac, t->te, passive, recv);
 			if (a > first_right && last && Coordinated(r, &r->actors[a - 1], ac))
@@ -1545,8 +1660,10 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 					break;
 				case RC_IN:
 					/* where it happens: a party to a meeting ("Lavrov in
-					 * Islamabad"), not to anything else */
+					 * Islamabad"); for others only a fallback target */
 					last = t->kind == EV_CONSULT && !obj.n ? &obj : NULL;
+					if (!last)
+						GroupAdd(&in, ac);
 					break;
 				default:
 					last = obj.n ? NULL : &obj;
@@ -1556,6 +1673,52 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				GroupAdd(last, ac);
 		}
 	}
+	/* places after the trigger that say where it happens */
+	if (in.n == 0)
+		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)
+		{
+			Actor	   *pl = &r->places[p];
+
+			if (pl->te > t->hi)
+				break;
+			if (Marker(r, pl, t->te, passive, recv) == RC_IN)
+			{
+				GroupAdd(&in, pl);
+				break;
+			}
+		}
+
+	/*
+	 * The owner of a noun is its subject: "sự hỗ trợ của Tokyo", "atak
+	 * Rosji na Ukrainę", "вторгнення Росії".  It replaces an actor found
+	 * before the noun, which belongs to another word ("thanked Warsaw for
+	 * its support since Russia's invasion").
+	 */
+	if (noun && first_right >= 0 && r->actors[first_right].te <= t->hi)
+	{
+		Actor	   *ow = &r->actors[first_right];
+		int			mk = Marker(r, ow, t->te, passive, recv);
+		bool		owner = mk == RC_OF && r->vi;
+
+		/* an adjective after the noun belongs to the next one
+		 * ("покупка российских систем") */
+		if (r->genitive && mk < 0 && ow->ts == t->te &&
+			r->out->x.m[ow->m].kind != ENT_NATIONALITY)
+			owner = true;
+		if (owner)
+		{
+			subj.n = 0;
+			GroupAdd(&subj, ow);
+			if (obj.n && obj.a[0] == ow)
+			{
+				for (int i = 1; i < obj.n; i++)
+					obj.a[i - 1] = obj.a[i];
+				obj.n--;
+			}
+			t->how = "owner";
+		}
+	}
+
 	/* "calls by Belarus": an agent without a passive verb belongs to a noun */
 	if (agent.n && !passive)
 	{
@@ -1590,6 +1753,14 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 						t->how = "undirected-pair";
 					}
 		}
+		/*
+		 * "Turkey and Azerbaijan launched joint drills near the Armenian
+		 * border", "the two sides agreed to cooperate on UN peacekeeping":
+		 * several subjects are the parties; only a partner ("with",
+		 * "between") joins them.
+		 */
+		if (Countries(&subj) >= 2 && other != &partner)
+			other = NULL;
 		if (subj.n)
 		{
 			if (!EmitWithin(r, t, &subj))
@@ -1732,6 +1903,25 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		else
 			target = obj.n ? &obj : to.n ? &to : partner.n ? &partner :
 				from.n ? &from : NULL;
+		/*
+		 * Riots, attacks and refusals where no one else is named are
+		 * against the country where they happen ("rioted at a jail in
+		 * northern Israel", "refused to deploy peacekeepers in Iraq").
+		 */
+		if (!target && in.n &&
+			(t->kind == EV_ASSAULT || t->kind == EV_PROTEST ||
+			 t->kind == EV_COERCE || t->kind == EV_REJECT))
+			target = &in;
+		/* "Palestinians and Israelis failed to reach agreement" */
+		if (!target && (t->refused || t->kind == EV_REJECT) && subj.n >= 2)
+		{
+			/* the group is nearest first: the first named is the source */
+			Group		s = {{subj.a[subj.n - 1]}, 1},
+						o = {{subj.a[subj.n - 2]}, 1};
+
+			t->how = "refused";
+			return EmitAcross(r, t, &s, &o);
+		}
 		t->how = "directed";
 		if (recv && from.n)
 		{
@@ -1784,6 +1974,10 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	r.published = published;
 	r.any_lang = true;
 	r.verb_final = strcmp(lang, "de") == 0 || strcmp(lang, "nl") == 0;
+	r.vi = strcmp(lang, "vi") == 0;
+	r.genitive = strcmp(lang, "pl") == 0 || strcmp(lang, "cs") == 0 ||
+		strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ||
+		strcmp(lang, "sk") == 0 || strcmp(lang, "be") == 0;
 	for (int i = 0; i < r.rl->nlangs; i++)
 		if (strcmp(r.rl->langs[i], lang) == 0)
 			r.any_lang = false;
@@ -1794,7 +1988,8 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	r.cue = ent_alloc(doc->ntok * sizeof(Match));
 	r.mention_at = ent_alloc(doc->ntok * sizeof(int32_t));
 	r.actors = ent_alloc((out->x.n + 1) * sizeof(Actor));
-	if (!r.trig || !r.cue || !r.mention_at || !r.actors)
+	r.places = ent_alloc((out->x.n + 1) * sizeof(Actor));
+	if (!r.trig || !r.cue || !r.mention_at || !r.actors || !r.places)
 	{
 		ok = ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 		goto done;
@@ -1815,7 +2010,18 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			continue;
 		for (int i = pm->tok_start; i < pm->tok_end; i++)
 			r.mention_at[i] = m;
-		if ((cc = ActorCountry(&r, pm)) != NULL)
+		if ((cc = ActorCountry(&r, pm)) == NULL && pm->kind == ENT_PLACE &&
+			pm->country[0])
+		{
+			Actor	   *a = &r.places[r.nplaces++];
+
+			a->m = m;
+			a->ts = pm->tok_start;
+			a->te = pm->tok_end;
+			a->cc = pm->country;
+			a->id = pm->entity_id;
+		}
+		else if (cc)
 		{
 			Actor	   *a = &r.actors[r.nactors++];
 
@@ -1956,6 +2162,7 @@ done:
 	ent_free(r.cue);
 	ent_free(r.mention_at);
 	ent_free(r.actors);
+	ent_free(r.places);
 	return ok;
 }
 

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(82);
+SELECT plan(93);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -124,6 +124,27 @@ SELECT is((SELECT count(*) FROM entente.relation_kinds), 16::bigint, 'sixteen ki
 SELECT is((SELECT count(*) FROM entente.relations(NULL)), 0::bigint, 'NULL body: no rows');
 SELECT is((SELECT count(*) FROM entente.relations('', 'en')), 0::bigint, 'empty body: no rows');
 SELECT throws_ok($$SELECT * FROM entente.relations('Russia and Pakistan signed.', 'xx-bogus')$$, '22023', NULL, 'malformed language code');
+
+-- an offer or promise is an agreement, not yet the act
+SELECT is(pg_temp.rel('Libya has offered to hand over two suspects to Britain.', 'en'), '{"GB AGREE LY"}', 'en offered to: AGREE');
+SELECT is((pg_temp.first_rel('Germany promised to continue military aid to Ukraine.', 'en')).modality::text, 'planned', 'a promise is planned');
+-- failing or refusing is a rejection
+SELECT is(pg_temp.rel('Israel and the Palestinians failed to reach agreement on Sunday.', 'en'), '{"IL REJECT PS"}', 'en failed to agree: REJECT');
+SELECT is((pg_temp.first_rel('Israel and the Palestinians failed to reach agreement on Sunday.', 'en')).negated, false, 'a refusal is not a negated event');
+-- an actor after "of" qualifies a noun; the subject comes before it
+SELECT is(pg_temp.rel('The Turkish and Greek sides of the island of Cyprus agreed to share information.', 'en'), '{"GR AGREE TR"}', 'en X of Y: X is the subject');
+-- the owner of a noun is its subject (genitive, Vietnamese của)
+SELECT is(pg_temp.rel('Zełenski podziękował Warszawie za pomoc od początku inwazji Rosji.', 'pl'), '{"UA SUPPORT PL"}', 'pl genitive owner of a noun is not its object');
+SELECT is(pg_temp.rel('Ukraina potępiła atak Rosji na Charków.', 'pl') @> '{"UA ACCUSE RU"}', true, 'pl atak Rosji: Russia owns the attack');
+-- several subjects of an undirected event are its parties; a place near
+-- them is not
+SELECT is(pg_temp.rel('Turkey and Azerbaijan launched joint military drills near the Armenian border.', 'en'), '{"AZ COOPERATE TR"}', 'en coordinated subjects are the parties');
+-- "the two countries" are the two the previous sentence of the paragraph names
+SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapprochement with Armenia has stalled. Envoys of the two countries met in Geneva last month.', 'en') @> '{"AM CONSULT TR"}', true, 'the two countries: the previous sentence''s pair');
+-- riots and attacks are against the country where they happen
+SELECT is(pg_temp.rel('Palestinian prisoners rioted on Monday at a jail in northern Israel.', 'en'), '{"PS PROTEST IL"}', 'PROTEST against the place');
+-- English names are capitalised in every word: "Russia today" is Russia
+SELECT is(pg_temp.rel('Taiwan''s deputy foreign minister visited Russia today.', 'en'), '{"RU CONSULT TW"}', 'en Russia today is not the broadcaster');
 
 SELECT * FROM finish();
 ROLLBACK;
