@@ -57,6 +57,7 @@ typedef struct Ctx
 	const char *lang;
 	bool		vi;				/* Vietnamese: keys keep tone marks */
 	bool		en;				/* English: names capitalise every word */
+	uint32_t	lang_bit;		/* ent_lang_bit(lang) */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
@@ -152,7 +153,12 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 
 	if (ent_bloom_test(c->lex->bloom, 20, h))
 		b = strmap_get_hashed(&c->lex->first, key, n, h);
-	return (int8_t) (b < 0 ? 0 : b);
+	if (b < 0)
+		return 0;
+	/* a cue word of another language only */
+	if ((b & FIRST_WORD) && !((uint32_t) b & c->lang_bit))
+		b &= ~FIRST_WORD;
+	return (int8_t) (b & 0x7F);
 }
 
 /*
@@ -2599,6 +2605,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.lang = lang;
 	c.vi = strcmp(lang, "vi") == 0;
 	c.en = strcmp(lang, "en") == 0;
+	c.lang_bit = ent_lang_bit(lang);
 	c.published = published;
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))

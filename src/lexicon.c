@@ -571,6 +571,40 @@ MarkFirst(Lexicon *lex, const Key *key, int32_t bit)
 	return strmap_put(&lex->first, key->buf, n, (old < 0 ? 0 : old) | bit);
 }
 
+/*
+ * Cue words (dates, money, organization cues) belong to one language:
+ * their first words also carry a mask of the languages they start a word
+ * in, so that "de" or "in" is not looked up as a cue word in a language
+ * that has no such word.
+ */
+uint32_t
+ent_lang_bit(const char *lang)
+{
+	static const char *const langs[] = {
+		"vi", "en", "it", "pl", "cs", "ru", "uk", "fr", "de", "es", "pt",
+		"nl", "ro", "tr", "sk", "sl", "hr", "sr", "bg", "be", "id", "hu"
+	};
+
+	if (lang[0] == '*' || lang[0] == '\0')
+		return FIRST_LANGS_ALL;
+	for (int i = 0; i < (int) (sizeof(langs) / sizeof(langs[0])); i++)
+		if (strcmp(lang, langs[i]) == 0)
+			return (uint32_t) 1 << (FIRST_LANG_SHIFT + i);
+	return FIRST_LANG_OTHER;
+}
+
+static bool
+MarkFirstWord(Lexicon *lex, const Key *key, const char *lang)
+{
+	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
+	int32_t		old = strmap_get(&lex->first, key->buf, n);
+
+	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
+	return strmap_put(&lex->first, key->buf, n,
+					  (int32_t) ((uint32_t) (old < 0 ? 0 : old) | FIRST_WORD |
+								 ent_lang_bit(lang)));
+}
+
 static bool
 AddPhraseKey(Lexicon *lex, StrMap *keys, StrMap *prefixes, const char *phrase,
 			 int32_t idx, int32_t *next, const char *lang, int32_t bit,
@@ -580,7 +614,7 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, StrMap *prefixes, const char *phrase,
 
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
-	if (!MarkFirst(lex, &key, bit))
+	if (!(bit == FIRST_WORD ? MarkFirstWord(lex, &key, lang) : MarkFirst(lex, &key, bit)))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = strmap_get(keys, key.buf, key.len);
 	if (!strmap_put(keys, key.buf, key.len, idx))

@@ -74,6 +74,10 @@ typedef struct LexAlias
 #define FIRST_TITLE 0x02
 #define FIRST_BODY	0x04
 #define FIRST_WORD	0x08
+/* the languages a FIRST_WORD starts a cue word in (see ent_lang_bit) */
+#define FIRST_LANG_SHIFT 8
+#define FIRST_LANG_OTHER 0x40000000u	/* a language not in the list */
+#define FIRST_LANGS_ALL 0x7FFFFF00u
 #define FIRST_GIVEN 0x10
 
 typedef struct LexTitle
@@ -318,6 +322,9 @@ ent_lexicon_maybe_first(const Lexicon *lex, const char *key, size_t n)
 {
 	return ent_bloom_test(lex->bloom, 20, strmap_hash(key, n));
 }
+
+/* the FIRST_* language bit of an ISO 639-1 code ("*": every language) */
+extern uint32_t ent_lang_bit(const char *lang);
 
 /* The separator between tokens in keys. */
 #define KEY_SEP '\x1f'

@@ -142,8 +142,14 @@ typedef struct RelLexicon
 	int32_t		capnodes;
 	StrMap		edges;			/* node id + token key -> child */
 	StrMap		stems;			/* node id + stem -> child */
-	uint64_t	stem_lens;		/* bit n: some stem is n bytes long */
-	uint64_t	bloom[1 << 10]; /* over stem keys */
+	StrMap		stem_heads;		/* node id + a stem's first STEM_HEAD bytes
+								 * -> index into stem_lens */
+	uint64_t   *stem_lens;		/* bit n: a stem with that head is n bytes
+								 * long */
+	int32_t		nstem_heads;
+	uint64_t	root_words[1 << 10];	/* Bloom filters over the first word
+										 * of patterns: its key */
+	uint64_t	root_heads[1 << 10];	/* and its stem's head */
 	StrMap		non_actors;		/* entity id -> 1 */
 	StrMap		metonyms;		/* place id -> index into metonym_as, or -1
 								 * when it acts for its own country */
@@ -156,8 +162,9 @@ typedef struct RelLexicon
 	int			nlangs;
 } RelLexicon;
 
-#define BLOOM_BITS 16
 #define MAX_TRIGGER_TOKENS 6
+#define STEM_HEAD 3				/* stems have at least three letters */
+#define ROOT_BLOOM_BITS 16
 
 /* ----------------------------------------------------------------
  * Loading
@@ -205,6 +212,36 @@ Utf8Chars(const char *s, size_t n)
  * AddPattern walks (and grows) the trie along the words of pattern and
  * links entry idx at its end.
  */
+/*
+ * Stems are looked up by their head: node and first STEM_HEAD bytes give
+ * the lengths of the stems that begin so, and only those prefixes of a
+ * token are tried.
+ */
+static bool
+AddStemHead(RelLexicon *rl, int32_t node, const char *stem, size_t n)
+{
+	char		buf[16];
+	size_t		klen = NodeKey(buf, sizeof(buf), node, stem, STEM_HEAD);
+	int32_t		h = strmap_get(&rl->stem_heads, buf, klen);
+
+	if (n >= 64)
+		return true;			/* longer stems are never tried */
+	if (h < 0)
+	{
+		uint64_t   *a = realloc(rl->stem_lens, (rl->nstem_heads + 1) * sizeof(uint64_t));
+
+		if (!a)
+			return false;
+		rl->stem_lens = a;
+		h = rl->nstem_heads++;
+		a[h] = 0;
+		if (!strmap_put(&rl->stem_heads, buf, klen, h))
+			return false;
+	}
+	rl->stem_lens[h] |= (uint64_t) 1 << n;
+	return true;
+}
+
 static bool
 AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 		   int32_t idx, const char *rule, EntError *err)
@@ -259,6 +296,9 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 			return ent_fail(err, ENT_ERR_DATA,
 							"%s: a stem needs at least three letters before *", rule);
 		}
+		if (node == 0)
+			ent_bloom_add(stem ? rl->root_heads : rl->root_words, ROOT_BLOOM_BITS,
+						  strmap_hash(ent_tok_key(&doc, i), stem ? STEM_HEAD : t->key_len));
 		klen = NodeKey(buf, sizeof(buf), node, ent_tok_key(&doc, i), t->key_len);
 		child = strmap_get(map, buf, klen);
 		if (child < 0)
@@ -269,11 +309,10 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 				ent_doc_free(&doc);
 				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 			}
-			if (stem)
+			if (stem && !AddStemHead(rl, node, ent_tok_key(&doc, i), t->key_len))
 			{
-				if (t->key_len < 64)
-					rl->stem_lens |= (uint64_t) 1 << t->key_len;
-				ent_bloom_add(rl->bloom, BLOOM_BITS, strmap_hash(buf, klen));
+				ent_doc_free(&doc);
+				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 			}
 		}
 		node = child;
@@ -488,6 +527,7 @@ ent_rel_load(Lexicon *lex, const char *datadir, EntError *err)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	lex->rel = rl;
 	if (!strmap_init(&rl->edges, 8192) || !strmap_init(&rl->stems, 4096) ||
+		!strmap_init(&rl->stem_heads, 2048) ||
 		!strmap_init(&rl->non_actors, 128) || !strmap_init(&rl->metonyms, 64) ||
 		!strmap_init(&rl->igos, 128) ||
 		NewNode(rl) != 0)
@@ -545,6 +585,8 @@ ent_rel_free(RelLexicon *rl)
 	free(rl->node_first);
 	strmap_free(&rl->edges);
 	strmap_free(&rl->stems);
+	strmap_free(&rl->stem_heads);
+	free(rl->stem_lens);
 	strmap_free(&rl->non_actors);
 	strmap_free(&rl->metonyms);
 	strmap_free(&rl->igos);
@@ -643,31 +685,41 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 	if (t->key_len == 0 || t->key_len > 250)
 		return;
 	key = ent_tok_key(r->doc, i);
-	klen = NodeKey(buf, sizeof(buf), node, key, t->key_len);
-	if ((c = strmap_get(&rl->edges, buf, klen)) >= 0)
+	/* most words start no pattern: two Bloom filters say so cheaply */
+	if (node != 0 ||
+		ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, strmap_hash(key, t->key_len)))
 	{
-		child_exact[nch] = true;
-		children[nch++] = c;
-	}
-	/* stems: every prefix length some stem has, longest first */
-	if (rl->stem_lens)
-	{
-		for (int n = t->key_len < 63 ? (int) t->key_len : 63; n >= 3 && nch < 24; n--)
+		klen = NodeKey(buf, sizeof(buf), node, key, t->key_len);
+		if ((c = strmap_get(&rl->edges, buf, klen)) >= 0)
 		{
-			uint32_t	h;
+			child_exact[nch] = true;
+			children[nch++] = c;
+		}
+	}
+	/* stems: the prefixes as long as some stem with the token's head */
+	if (t->key_len >= STEM_HEAD &&
+		(node != 0 ||
+		 ent_bloom_test(rl->root_heads, ROOT_BLOOM_BITS, strmap_hash(key, STEM_HEAD))))
+	{
+		int32_t		h;
 
-			if (!((rl->stem_lens >> n) & 1))
-				continue;
-			if (n < (int) t->key_len && ((unsigned char) key[n] & 0xC0) == 0x80)
-				continue;
-			klen = NodeKey(buf, sizeof(buf), node, key, n);
-			h = strmap_hash(buf, klen);
-			if (!ent_bloom_test(rl->bloom, BLOOM_BITS, h))
-				continue;
-			if ((c = strmap_get_hashed(&rl->stems, buf, klen, h)) >= 0)
+		klen = NodeKey(buf, sizeof(buf), node, key, STEM_HEAD);
+		if ((h = strmap_get(&rl->stem_heads, buf, klen)) >= 0)
+		{
+			uint64_t	lens = rl->stem_lens[h];
+
+			for (int n = t->key_len < 63 ? (int) t->key_len : 63; n >= STEM_HEAD && nch < 24; n--)
 			{
-				child_exact[nch] = false;
-				children[nch++] = c;
+				if (!((lens >> n) & 1))
+					continue;
+				if (n < (int) t->key_len && ((unsigned char) key[n] & 0xC0) == 0x80)
+					continue;
+				klen = NodeKey(buf, sizeof(buf), node, key, n);
+				if ((c = strmap_get(&rl->stems, buf, klen)) >= 0)
+				{
+					child_exact[nch] = false;
+					children[nch++] = c;
+				}
 			}
 		}
 	}
