@@ -398,6 +398,7 @@ MarkBoilerplate(Ctx *c)
 	{
 		EntLine    *l = &doc->lines[li];
 		size_t		rawlen = l->byte_end - l->byte_start;
+		size_t		chars;
 		const char *raw = doc->text + l->byte_start;
 		EntBuf		b;
 		int			words = 0;
@@ -405,6 +406,9 @@ MarkBoilerplate(Ctx *c)
 
 		if (l->ntok == 0)
 			continue;
+		/* lengths are judged in characters, whatever the script */
+		chars = doc->tok[l->first_tok + l->ntok - 1].char_end -
+			doc->tok[l->first_tok].char_start;
 		for (int t = l->first_tok; t < l->first_tok + l->ntok; t++)
 			if (doc->tok[t].flags & TK_WORD)
 				words++;
@@ -426,22 +430,22 @@ MarkBoilerplate(Ctx *c)
 			const LexCue *cue = cues[k];
 
 			/* long lines can only match a prefix cue that ends in ':' */
-			if (rawlen >= 120 && cue->type != CUE_PREFIX)
+			if (chars >= 120 && cue->type != CUE_PREFIX)
 				continue;
 			if (cue->type == CUE_PREFIX)
 			{
 				if (b.len >= cue->len && memcmp(b.data, cue->text, cue->len) == 0 &&
 					(b.len == cue->len || !isalnum((unsigned char) b.data[cue->len])) &&
-					(rawlen < 120 || memchr(cue->text, ':', cue->len)))
+					(chars < 120 || memchr(cue->text, ':', cue->len)))
 					l->boilerplate = true;
 			}
 			else if (cue->type == CUE_CONTAINS)
 			{
-				if (rawlen < 120 && cue->len <= b.len &&
+				if (chars < 120 && cue->len <= b.len &&
 					memmem(b.data, b.len, cue->text, cue->len))
 					l->boilerplate = true;
 			}
-			else if (cue->type == CUE_SEPARATOR && rawlen < 100 && words <= 10 &&
+			else if (cue->type == CUE_SEPARATOR && chars < 100 && words <= 10 &&
 					 !final_stop)
 			{
 				int			count = 0;

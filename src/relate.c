@@ -896,6 +896,28 @@ CueEntry(const Rx *r, int i, CueRole role)
 	return NULL;
 }
 
+static bool
+IsComma(const Rx *r, int i)
+{
+	const EntToken *t;
+
+	if (i < 0 || i >= r->doc->ntok)
+		return false;
+	t = &r->doc->tok[i];
+	return (t->flags & TK_PUNCT) && t->fold_len == 1 &&
+		ent_tok_fold(r->doc, i)[0] == ',';
+}
+
+/* a comma among tokens [from, to) */
+static bool
+CommaBetween(const Rx *r, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		if (IsComma(r, i))
+			return true;
+	return false;
+}
+
 /* is token i only glue between coordinated actors: a comma or an "and" */
 static bool
 IsGlue(const Rx *r, int i)
@@ -1065,18 +1087,26 @@ Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
 	uint32_t	lo_tok,
 				hi_tok;
 	char		rule[160];
+	EntEventKind kind = t->kind;
 
 	if (!src || !tgt || strcmp(src->cc, tgt->cc) == 0)
 		return true;
+	/*
+	 * People demonstrate ("Polish farmers protest at the border"); a state
+	 * that protests disapproves in words (PLOVER: ACCUSE).
+	 */
+	if (kind == EV_PROTEST && src->m >= 0 &&
+		x->m[src->m].kind != ENT_NATIONALITY)
+		kind = EV_ACCUSE;
 	/* one row per triple and sentence */
 	for (int i = out->n - 1; i >= 0 && i >= out->n - 64 &&
 		 out->r[i].sentence == r->doc->tok[t->ts].sent; i--)
 	{
 		EntRelation *o = &out->r[i];
-		bool		same = o->kind == t->kind &&
+		bool		same = o->kind == kind &&
 			((strcmp(o->source_country, src->cc) == 0 &&
 			  strcmp(o->target_country, tgt->cc) == 0) ||
-			 (ent_event_undirected(t->kind) && !(t->mode == MODE_ARMS) &&
+			 (ent_event_undirected(kind) && !(t->mode == MODE_ARMS) &&
 			  strcmp(o->source_country, tgt->cc) == 0 &&
 			  strcmp(o->target_country, src->cc) == 0));
 
@@ -1101,7 +1131,7 @@ Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
 	rel->target = tgt->id;
 	rel->source_country = src->cc;
 	rel->target_country = tgt->cc;
-	rel->kind = t->kind;
+	rel->kind = kind;
 	rel->mode = t->mode >= 0 ? mode_names[t->mode] : NULL;
 	rel->negated = t->negated;
 	rel->modality = t->modality;
@@ -1574,6 +1604,29 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				mk = Marker(r, &r->actors[k], t->lo, passive, recv);
 		}
 		/*
+		 * "Pakistan, a key U.S. ally in the war, has refused": an actor in
+		 * an apposition between commas is not the subject; the one before
+		 * it is.
+		 */
+		if (k >= 0 && k - 1 >= a0 && r->actors[k - 1].ts >= t->lo &&
+			mk < 0 && IsComma(r, r->actors[k - 1].te) &&
+			Marker(r, &r->actors[k - 1], t->lo, passive, recv) < 0)
+		{
+			bool		close = false,
+						verb = false;
+
+			for (int i = r->actors[k - 1].te + 1; i < t->ts; i++)
+			{
+				if (r->trig[i].entry >= 0)
+					verb = true;
+				if (i >= r->actors[k].te && IsComma(r, i))
+					close = true;
+			}
+			if (close && !verb)
+				mk = Marker(r, &r->actors[--k], t->lo, passive, recv);
+		}
+
+		/*
 		 * "The Turkish and Greek sides of the island of Cyprus agreed": an
 		 * actor that only qualifies a noun is not the subject when another
 		 * actor comes before it.
@@ -1771,11 +1824,17 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		}
 	}
 
-	/* "calls by Belarus": an agent without a passive verb belongs to a noun */
+	/*
+	 * "rejected calls by Belarus": an agent without a passive verb belongs
+	 * to a noun; its owner is what the verb acts on.
+	 */
 	if (agent.n && !passive)
 	{
 		if (recv && from.n == 0)
 			from = agent;
+		else if (!recv && obj.n == 0 && !noun && !arms &&
+				 agent.a[0]->ts - t->te <= 4 && !CommaBetween(r, t->te, agent.a[0]->ts))
+			obj = agent;
 		agent.n = 0;
 	}
 

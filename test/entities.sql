@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(94);
+SELECT plan(95);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -165,6 +165,11 @@ SELECT lives_ok($$SELECT count(*) FROM entente.entities('x', 'en', 'infinity')$$
 SELECT cmp_ok((SELECT count(*)::int FROM entente.entities(repeat((SELECT string_agg(body, E'\n') FROM articles), 300))),
               '>', 100000, '10 MB of articles');
 SELECT cmp_ok((SELECT build_ms FROM entente.lexicon_stats()), '<', 1000::bigint, 'the lexicon builds in under a second');
+
+-- a teaser line is page furniture in any script (its length is counted in
+-- characters, not bytes)
+SELECT is((SELECT zone FROM entente.entities(E'Президент Зеленський прибув до Варшави.\nЧитайте також: Польські фермери анонсували нові протести на кордоні з Україною', 'uk')
+           WHERE entity_id = 'UA' LIMIT 1), 'boilerplate', 'uk teaser line of 79 characters (150 bytes) is boilerplate');
 
 SELECT * FROM finish();
 ROLLBACK;

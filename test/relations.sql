@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(93);
+SELECT plan(98);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -145,6 +145,15 @@ SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapproche
 SELECT is(pg_temp.rel('Palestinian prisoners rioted on Monday at a jail in northern Israel.', 'en'), '{"PS PROTEST IL"}', 'PROTEST against the place');
 -- English names are capitalised in every word: "Russia today" is Russia
 SELECT is(pg_temp.rel('Taiwan''s deputy foreign minister visited Russia today.', 'en'), '{"RU CONSULT TW"}', 'en Russia today is not the broadcaster');
+
+-- a state that protests disapproves (ACCUSE); people who protest demonstrate
+SELECT is(pg_temp.rel('Serbia lodged an official protest with Albania today.', 'en'), '{"RS ACCUSE AL"}', 'a state''s protest is ACCUSE');
+SELECT is(pg_temp.rel('Polish farmers protested at the border with Ukraine.', 'en'), '{"PL PROTEST UA"}', 'people protesting is PROTEST');
+SELECT is(pg_temp.rel('Rosja wezwała ambasadora Polski.', 'pl'), '{"RU ACCUSE PL"}', 'pl summoning an ambassador is ACCUSE');
+-- an apposition between commas is not the subject
+SELECT is(pg_temp.rel('Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.', 'en'), '{"PK REJECT IQ"}', 'apposition skipped, refusal against the place');
+-- "calls by Belarus": the agent of a noun is what the verb acts on
+SELECT is(pg_temp.rel('Berlin rejected recent calls by Belarus for economic aid.', 'en'), '{"DE REJECT BY"}', 'agent of a noun is the object');
 
 SELECT * FROM finish();
 ROLLBACK;
