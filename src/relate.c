@@ -107,13 +107,14 @@ typedef enum CueRole
 	RC_OF,
 	RC_OFFER,
 	RC_REFUSE,
+	RC_REL,
 	RC_NROLES
 } CueRole;
 
 static const char *const role_names[] = {
 	"NEG", "PLAN", "REPORT", "AGENT", "PASSIVE", "FROM", "TO", "WITH",
 	"BETWEEN", "AND", "BOTH", "CLAUSE", "WEAPON", "MODE", "NUM", "STOP", "LIFT",
-	"BLOCK", "IN", "OF", "OFFER", "REFUSE"
+	"BLOCK", "IN", "OF", "OFFER", "REFUSE", "REL"
 };
 
 #define TRIG_RECV	0x01
@@ -1548,6 +1549,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				to = {0};
 	Actor		pair_store[2];
 	int			nearest_left = -1;
+	bool		relative = false;	/* the subject is before "which" */
 	bool		passive = false;
 	bool		recv = (t->entry->flags & TRIG_RECV) != 0;
 	bool		noun = (t->entry->flags & TRIG_NOUN) != 0;
@@ -1561,6 +1563,34 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		if (CueIs(r, i, RC_PASSIVE))
 			passive = true;
 
+	/*
+	 * "Argelia, que suspendió el tratado", "Russia, which signed": the
+	 * actor before a relative pronoun is the subject of its clause,
+	 * whatever preposition it has in the main clause.
+	 */
+	for (int i = t->ts - 1; i >= t->s0 && i >= t->ts - 12 && !noun; i--)
+	{
+		if ((r->mention_at[i] >= 0 &&
+			 r->out->x.m[r->mention_at[i]].kind != ENT_DATE) ||
+			r->trig[i].entry >= 0)
+			break;
+		if (CueIs(r, i, RC_REL))
+		{
+			int			a = FirstFrom(r->actors, 0, r->nactors, i) - 1;
+
+			if (a >= 0 && (r->actors[a].te == i ||
+						   (r->actors[a].te == i - 1 && IsComma(r, i - 1))) &&
+				r->doc->tok[r->actors[a].ts].sent == r->doc->tok[i].sent)
+			{
+				GroupAdd(&subj, &r->actors[a]);
+				relative = true;
+				t->lo = i + r->cue[i].ntok;
+				a0 = ActorFrom(r, a0, a1, t->lo);
+			}
+			break;
+		}
+	}
+
 	/* subject: the nearest actor before the trigger and its coordinates */
 	for (int a = a0; a < a1; a++)
 	{
@@ -1573,7 +1603,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		if (ac->ts >= t->te && ac->te <= t->hi && first_right < 0)
 			first_right = a;
 	}
-	if (nearest_left >= 0)
+	if (nearest_left >= 0 && subj.n == 0)
 	{
 		int			k = nearest_left;
 		int			mk = Marker(r, &r->actors[k], t->lo, passive, recv);
@@ -1660,7 +1690,8 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * before the subject group.  The nearest group is then the object (or
 	 * the agent), the one before it the subject.
 	 */
-	if (r->verb_final && subj.n && agent.n == 0 && partner.n == 0 &&
+	if (r->verb_final && subj.n && !relative && nearest_left >= 0 &&
+		agent.n == 0 && partner.n == 0 &&
 		(first_right < 0 || r->actors[first_right].ts >= t->hi))
 	{
 		int			k = nearest_left - (subj.n - 1) - 1;
@@ -2008,7 +2039,9 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		 */
 		if (t->kind == EV_AID || t->kind == EV_CONCEDE || t->kind == EV_SUPPORT ||
 			t->stopped)
-			target = to.n ? &to : obj.n ? &obj : partner.n ? &partner : NULL;
+			target = to.n ? &to : obj.n ? &obj : partner.n ? &partner :
+				/* "respaldó el plan de Marruecos": "de" is "of" here */
+				t->kind == EV_SUPPORT && !noun && from.n ? &from : NULL;
 		else if (t->kind == EV_RETREAT)
 			target = from.n ? &from : obj.n ? &obj : to.n ? &to : NULL;
 		else

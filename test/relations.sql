@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(98);
+SELECT plan(101);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -154,6 +154,12 @@ SELECT is(pg_temp.rel('Rosja wezwała ambasadora Polski.', 'pl'), '{"RU ACCUSE P
 SELECT is(pg_temp.rel('Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.', 'en'), '{"PK REJECT IQ"}', 'apposition skipped, refusal against the place');
 -- "calls by Belarus": the agent of a noun is what the verb acts on
 SELECT is(pg_temp.rel('Berlin rejected recent calls by Belarus for economic aid.', 'en'), '{"DE REJECT BY"}', 'agent of a noun is the object');
+
+-- a relative pronoun after an actor makes it the subject of its clause
+SELECT is(pg_temp.rel('La decisión provocó una crisis con Argelia, que en junio suspendió el tratado con España.', 'es'), '{"DZ SANCTION ES"}', 'es relative clause: Argelia, que suspendió');
+SELECT is(pg_temp.rel('Sankcje uderzyły w Rosję, która w marcu zaatakowała Ukrainę.', 'pl') @> '{"RU ASSAULT UA"}', true, 'pl relative clause: Rosja, która zaatakowała');
+-- "de" after a verb of support is "of"
+SELECT is(pg_temp.rel('España respaldó el plan de Marruecos.', 'es'), '{"ES SUPPORT MA"}', 'es support for the plan of Morocco');
 
 SELECT * FROM finish();
 ROLLBACK;
