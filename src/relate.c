@@ -1772,6 +1772,14 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				 */
 				if (comma && mk < 0 && (obj.n || to.n || from.n || partner.n || agent.n))
 					break;
+
+				/*
+				 * "sau khi Mỹ rút quân, Moskva đã nhận ra": an object
+				 * follows its verb; an actor with no marker after a comma
+				 * right after the trigger starts another clause.
+				 */
+				if (comma && mk < 0 && a == first_right && !r->verb_final)
+					break;
 			}
 			mk = Marker(r, ac, t->te, passive, recv);
 			if (a > first_right && last && Coordinated(r, &r->actors[a - 1], ac))
@@ -2102,6 +2110,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	EntDoc	   *doc;
 	bool		ok = true;
 	int			prev_te;
+	EntEventKind prev_kind;
 	int32_t		sent_first;
 
 	memset(out, 0, sizeof(*out));
@@ -2226,6 +2235,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			i += n > 0 ? n : 1;
 		}
 		prev_te = -1;
+		prev_kind = EV_NKINDS;
 		sent_first = out->n;
 		for (int i = s0; i < s1 && ok; i++)
 		{
@@ -2250,6 +2260,24 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 						doc->tok[k].char_end - doc->tok[k].char_start > 4)
 						plain = false;
 				if (plain)
+				{
+					prev_te = i + r.trig[i].ntok;
+					continue;
+				}
+			}
+			/*
+			 * "kêu gọi Hoa Kỳ hợp tác", "urged Russia to withdraw": what is
+			 * asked for is the request's content, not another event.
+			 */
+			if (prev_kind == EV_REQUEST && prev_te >= 0 && i - prev_te <= 8 &&
+				!CommaBetween(&r, prev_te, i))
+			{
+				bool		clause = false;
+
+				for (int k = prev_te; k < i; k++)
+					if (CueIs(&r, k, RC_CLAUSE) || CueIs(&r, k, RC_REPORT))
+						clause = true;
+				if (!clause)
 				{
 					prev_te = i + r.trig[i].ntok;
 					continue;
@@ -2294,6 +2322,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 				t.confidence -= 0.05f;
 			ok = Arguments(&r, &t, a0, a1);
 			prev_te = t.te;
+			prev_kind = t.kind;
 			i = t.te - 1;		/* a trigger's words are not triggers again */
 		}
 		s0 = s1;
