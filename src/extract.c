@@ -1292,8 +1292,15 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 {
 	uint32_t	f0 = c->doc->tok[i].flags;
 
-	if (al->flags & (AL_ADJ | AL_LOWER))
+	if (al->flags & AL_LOWER)
 		return true;
+	/*
+	 * Adjectives of nationality are written in lower case in most
+	 * languages (rosyjski, russo); in Vietnamese they are names ("quân đội
+	 * Thái"), and "thái" is a common syllable (động thái, trạng thái).
+	 */
+	if (al->flags & AL_ADJ)
+		return !c->vi || (f0 & (TK_CAP | TK_ALLCAPS));
 	if (al->flags & AL_CASE)
 	{
 		for (int k = 0; k < al->ntok; k++)

@@ -1838,15 +1838,18 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * before the noun, which belongs to another word ("thanked Warsaw for
 	 * its support since Russia's invasion").
 	 */
-	if (noun && first_right >= 0 && r->actors[first_right].te <= t->hi)
+	if ((noun || r->vi) && first_right >= 0 && r->actors[first_right].te <= t->hi)
 	{
 		Actor	   *ow = &r->actors[first_right];
 		int			mk = Marker(r, ow, t->te, passive, recv);
-		bool		owner = mk == RC_OF && r->vi;
+
+		/* a Vietnamese verb followed by "của" is used as a noun */
+		bool		owner = mk == RC_OF && r->vi &&
+			ow->ts - t->te <= 1;
 
 		/* an adjective after the noun belongs to the next one
 		 * ("покупка российских систем") */
-		if (r->genitive && mk < 0 && ow->ts == t->te &&
+		if (noun && r->genitive && mk < 0 && ow->ts == t->te &&
 			r->out->x.m[ow->m].kind != ENT_NATIONALITY)
 			owner = true;
 		if (owner)

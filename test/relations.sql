@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(101);
+SELECT plan(103);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -160,6 +160,12 @@ SELECT is(pg_temp.rel('La decisión provocó una crisis con Argelia, que en juni
 SELECT is(pg_temp.rel('Sankcje uderzyły w Rosję, która w marcu zaatakowała Ukrainę.', 'pl') @> '{"RU ASSAULT UA"}', true, 'pl relative clause: Rosja, która zaatakowała');
 -- "de" after a verb of support is "of"
 SELECT is(pg_temp.rel('España respaldó el plan de Marruecos.', 'es'), '{"ES SUPPORT MA"}', 'es support for the plan of Morocco');
+
+-- Vietnamese: a verb followed by "của" is a noun with an owner; a
+-- lower-case "thái" (động thái) is no nationality
+SELECT is(pg_temp.rel('Truyền thông phương Tây cho đây là một động thái tấn công của Kazakhstan.', 'vi'), '{}', 'vi owner of an attack with no target: nothing');
+-- what a request asks for is not another event
+SELECT is(pg_temp.rel('Thủ tướng Pakistan Imran Khan kêu gọi Hoa Kỳ hợp tác với Afghanistan.', 'vi'), '{"PK REQUEST US"}', 'vi urged to cooperate: only the request');
 
 SELECT * FROM finish();
 ROLLBACK;
