@@ -1491,6 +1491,33 @@ Context(Rx *r, TrigCtx *t)
 	t->boilerplate = r->doc->lines[r->doc->tok[t->ts].line].boilerplate;
 }
 
+/*
+ * The first of the groups that names a country other than the subject's:
+ * "praised Haiti's efforts and said it was a partner for the United
+ * States" is the US praising Haiti.
+ */
+static Group *
+FirstOther(const Group *subj, Group *const *order, int n)
+{
+	for (int k = 0; k < n; k++)
+	{
+		Group	   *g = order[k];
+
+		if (!g)
+			continue;
+		for (int i = 0; i < g->n; i++)
+		{
+			bool		same = false;
+
+			for (int j = 0; j < subj->n && !same; j++)
+				same = strcmp(g->a[i]->cc, subj->a[j]->cc) == 0;
+			if (!same)
+				return g;
+		}
+	}
+	return NULL;
+}
+
 /* the article's pair as a group, when "the two countries" stands for it */
 static bool
 PairGroup(Rx *r, int cue, Group *g, Actor *store)
@@ -2050,14 +2077,25 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		 */
 		if (t->kind == EV_AID || t->kind == EV_CONCEDE || t->kind == EV_SUPPORT ||
 			t->stopped)
-			target = to.n ? &to : obj.n ? &obj : partner.n ? &partner :
-				/* "respaldó el plan de Marruecos": "de" is "of" here */
-				t->kind == EV_SUPPORT && !noun && from.n ? &from : NULL;
+		{
+			/* "respaldó el plan de Marruecos": "de" is "of" here */
+			Group	   *order[] = {&to, &obj, &partner,
+			t->kind == EV_SUPPORT && !noun ? &from : NULL};
+
+			target = FirstOther(&subj, order, 4);
+		}
 		else if (t->kind == EV_RETREAT)
-			target = from.n ? &from : obj.n ? &obj : to.n ? &to : NULL;
+		{
+			Group	   *order[] = {&from, &obj, &to};
+
+			target = FirstOther(&subj, order, 3);
+		}
 		else
-			target = obj.n ? &obj : to.n ? &to : partner.n ? &partner :
-				from.n ? &from : NULL;
+		{
+			Group	   *order[] = {&obj, &to, &partner, &from};
+
+			target = FirstOther(&subj, order, 4);
+		}
 		/*
 		 * Riots, attacks and refusals where no one else is named are
 		 * against the country where they happen ("rioted at a jail in

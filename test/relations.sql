@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(103);
+SELECT plan(106);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -166,6 +166,12 @@ SELECT is(pg_temp.rel('España respaldó el plan de Marruecos.', 'es'), '{"ES SU
 SELECT is(pg_temp.rel('Truyền thông phương Tây cho đây là một động thái tấn công của Kazakhstan.', 'vi'), '{}', 'vi owner of an attack with no target: nothing');
 -- what a request asks for is not another event
 SELECT is(pg_temp.rel('Thủ tướng Pakistan Imran Khan kêu gọi Hoa Kỳ hợp tác với Afghanistan.', 'vi'), '{"PK REQUEST US"}', 'vi urged to cooperate: only the request');
+
+-- the target is the first group naming a country other than the subject's
+SELECT is(pg_temp.rel('A top U.S. official praised Haiti''s efforts and called it a partner for the United States.', 'en'), '{"US SUPPORT HT"}', 'target: another country than the subject''s');
+-- asylum, shared intelligence
+SELECT is(pg_temp.rel('Uganda has granted political asylum to 18 Rwandan rebels.', 'en'), '{"UG AID RW"}', 'granting asylum is AID');
+SELECT is(pg_temp.rel('Israeli officials have shared intelligence with the U.S. about the plot.', 'en'), '{"IL COOPERATE US"}', 'sharing intelligence is COOPERATE');
 
 SELECT * FROM finish();
 ROLLBACK;
