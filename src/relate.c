@@ -1858,6 +1858,20 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				break;
 			}
 		}
+	/* or before it: "the steel mill in Karachi, built with a Soviet loan" */
+	if (in.n == 0)
+		for (int p = FirstFrom(r->places, 0, r->nplaces, t->ts) - 1; p >= 0; p--)
+		{
+			Actor	   *pl = &r->places[p];
+
+			if (pl->ts < t->lo || pl->ts < t->ts - WINDOW)
+				break;
+			if (Marker(r, pl, t->lo, passive, recv) == RC_IN)
+			{
+				GroupAdd(&in, pl);
+				break;
+			}
+		}
 
 	/*
 	 * The owner of a noun is its subject: "sự hỗ trợ của Tokyo", "atak
@@ -2097,13 +2111,14 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			target = FirstOther(&subj, order, 4);
 		}
 		/*
-		 * Riots, attacks and refusals where no one else is named are
-		 * against the country where they happen ("rioted at a jail in
-		 * northern Israel", "refused to deploy peacekeepers in Iraq").
+		 * Riots, attacks, refusals and aid where no one else is named are
+		 * against or for the country where they happen ("rioted at a
+		 * jail in northern Israel", "refused to deploy peacekeepers in
+		 * Iraq", "a Soviet loan for the steel mill in Karachi").
 		 */
 		if (!target && in.n &&
 			(t->kind == EV_ASSAULT || t->kind == EV_PROTEST ||
-			 t->kind == EV_COERCE || t->kind == EV_REJECT))
+			 t->kind == EV_COERCE || t->kind == EV_REJECT || t->kind == EV_AID))
 			target = &in;
 		/* "Palestinians and Israelis failed to reach agreement" */
 		if (!target && (t->refused || t->kind == EV_REJECT) && subj.n >= 2)

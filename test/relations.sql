@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(106);
+SELECT plan(108);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -172,6 +172,11 @@ SELECT is(pg_temp.rel('A top U.S. official praised Haiti''s efforts and called i
 -- asylum, shared intelligence
 SELECT is(pg_temp.rel('Uganda has granted political asylum to 18 Rwandan rebels.', 'en'), '{"UG AID RW"}', 'granting asylum is AID');
 SELECT is(pg_temp.rel('Israeli officials have shared intelligence with the U.S. about the plot.', 'en'), '{"IL COOPERATE US"}', 'sharing intelligence is COOPERATE');
+
+-- aid with no recipient named goes to the country where it is spent
+SELECT is(pg_temp.rel('Liên Xô và Pakistan. Nhà máy thép ở Karachi được xây dựng bằng tiền vay của Liên Xô.', 'vi') @> '{"SU AID PK"}', true, 'vi loan of the USSR for a plant in Karachi');
+-- exclusion from a programme is a sanction
+SELECT is(pg_temp.rel('Donald Trump aveva escluso il Pakistan dal programma di addestramento.', 'it'), '{"US SANCTION PK"}', 'it excluded from a programme: SANCTION');
 
 SELECT * FROM finish();
 ROLLBACK;
