@@ -108,13 +108,14 @@ typedef enum CueRole
 	RC_OFFER,
 	RC_REFUSE,
 	RC_REL,
+	RC_TOPIC,
 	RC_NROLES
 } CueRole;
 
 static const char *const role_names[] = {
 	"NEG", "PLAN", "REPORT", "AGENT", "PASSIVE", "FROM", "TO", "WITH",
 	"BETWEEN", "AND", "BOTH", "CLAUSE", "WEAPON", "MODE", "NUM", "STOP", "LIFT",
-	"BLOCK", "IN", "OF", "OFFER", "REFUSE", "REL"
+	"BLOCK", "IN", "OF", "OFFER", "REFUSE", "REL", "TOPIC"
 };
 
 #define TRIG_RECV	0x01
@@ -933,7 +934,8 @@ IsGlue(const Rx *r, int i)
 
 #define MARKER_ROLES ((1u << RC_AGENT) | (1u << RC_FROM) | (1u << RC_TO) | \
 					  (1u << RC_WITH) | (1u << RC_BETWEEN) | (1u << RC_AND) | \
-					  (1u << RC_PASSIVE) | (1u << RC_IN) | (1u << RC_OF))
+					  (1u << RC_PASSIVE) | (1u << RC_IN) | (1u << RC_OF) | \
+					  (1u << RC_TOPIC))
 
 /*
  * The role markers (bits) right before actor a: the nearest cue among the
@@ -1646,11 +1648,14 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		}
 		/* "an Kiew geliefert", "z Rosji kupił": a prepositional phrase before
 		 * the verb is not its subject */
-		while (k >= 0 && (mk == RC_TO || mk == RC_FROM || mk == RC_AGENT || mk == RC_IN))
+		while (k >= 0 && (mk == RC_TO || mk == RC_FROM || mk == RC_AGENT || mk == RC_IN ||
+						  mk == RC_TOPIC))
 		{
 			/* "W Moskwie Putin spotkał": a place where it happens is no
-			 * subject either */
-			if (mk != RC_IN)
+			 * subject either, nor what is talked about */
+			if (mk == RC_IN)
+				GroupAdd(&in, &r->actors[k]);
+			else if (mk != RC_TOPIC)
 				GroupAdd(mk == RC_TO ? &to : mk == RC_FROM ? &from : &agent, &r->actors[k]);
 			if (mk == RC_AGENT)
 				passive = true;
@@ -1828,6 +1833,10 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				case RC_WITH:
 				case RC_BETWEEN:
 					last = partner.n ? NULL : &partner;
+					break;
+				case RC_TOPIC:
+					/* what it is about: "talks about Afghanistan" */
+					last = NULL;
 					break;
 				case RC_IN:
 					/* where it happens: a party to a meeting ("Lavrov in

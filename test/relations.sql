@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(108);
+SELECT plan(110);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -177,6 +177,10 @@ SELECT is(pg_temp.rel('Israeli officials have shared intelligence with the U.S. 
 SELECT is(pg_temp.rel('Liên Xô và Pakistan. Nhà máy thép ở Karachi được xây dựng bằng tiền vay của Liên Xô.', 'vi') @> '{"SU AID PK"}', true, 'vi loan of the USSR for a plant in Karachi');
 -- exclusion from a programme is a sanction
 SELECT is(pg_temp.rel('Donald Trump aveva escluso il Pakistan dal programma di addestramento.', 'it'), '{"US SANCTION PK"}', 'it excluded from a programme: SANCTION');
+
+-- what is talked about is no party
+SELECT is(pg_temp.rel('Lavrov held talks about Afghanistan in Moscow.', 'en'), '{}', 'en talks about a country: not a party');
+SELECT is(pg_temp.rel('Liên bang Nga và Pakistan. Vấn đề Afghanistan là trung tâm trong sự hợp tác với Nga.', 'vi') @> '{"AF COOPERATE RU"}', false, 'vi vấn đề X: X is a topic');
 
 SELECT * FROM finish();
 ROLLBACK;
