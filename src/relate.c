@@ -1077,6 +1077,7 @@ typedef struct TrigCtx
 	bool		stopped;		/* aid or cooperation halted: a SANCTION
 								 * whose target is the recipient */
 	bool		refused;		/* "refused to", "failed to": a REJECT */
+	bool		reported;		/* a report verb in the sentence */
 	const char *how;			/* argument rule */
 	float		confidence;
 } TrigCtx;
@@ -1099,7 +1100,8 @@ Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
 	 * that protests disapproves in words (PLOVER: ACCUSE).
 	 */
 	if (kind == EV_PROTEST && src->m >= 0 &&
-		x->m[src->m].kind != ENT_NATIONALITY)
+		(x->m[src->m].kind == ENT_COUNTRY || x->m[src->m].kind == ENT_PERSON ||
+		 x->m[src->m].kind == ENT_ORGANIZATION))
 		kind = EV_ACCUSE;
 	/* one row per triple and sentence */
 	for (int i = out->n - 1; i >= 0 && i >= out->n - 64 &&
@@ -1358,10 +1360,11 @@ Context(Rx *r, TrigCtx *t)
 	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 5; i--)
 		if (CueIs(r, i, RC_PLAN))
 			t->modality = MOD_PLANNED;
-	if (t->modality == MOD_ASSERTED)
-		for (int i = w0; i < w1; i++)
-			if (CueIs(r, i, RC_REPORT))
-				t->modality = MOD_REPORTED;
+	for (int i = w0; i < w1 && !t->reported; i++)
+		if (CueIs(r, i, RC_REPORT))
+			t->reported = true;
+	if (t->modality == MOD_ASSERTED && t->reported)
+		t->modality = MOD_REPORTED;
 
 	/* stop words turn aid into its suspension, lift words sanctions into
 	 * concessions */
@@ -2383,6 +2386,18 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			Context(&r, &t);
 			if (t.entry->flags & TRIG_FUTURE)
 				t.modality = MOD_PLANNED;
+
+			/*
+			 * "would boycott", "will strike": force or sanctions announced
+			 * for the future are a threat (PLOVER THREATEN), made now.
+			 */
+			if (t.modality == MOD_PLANNED && !t.negated &&
+				(t.kind == EV_SANCTION || t.kind == EV_ASSAULT || t.kind == EV_COERCE))
+			{
+				t.kind = EV_THREATEN;
+				t.mode = -1;
+				t.modality = t.reported ? MOD_REPORTED : MOD_ASSERTED;
+			}
 			if (t.modality == MOD_REPORTED)
 				t.confidence -= 0.05f;
 			ok = Arguments(&r, &t, a0, a1);

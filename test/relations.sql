@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(110);
+SELECT plan(112);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -181,6 +181,10 @@ SELECT is(pg_temp.rel('Donald Trump aveva escluso il Pakistan dal programma di a
 -- what is talked about is no party
 SELECT is(pg_temp.rel('Lavrov held talks about Afghanistan in Moscow.', 'en'), '{}', 'en talks about a country: not a party');
 SELECT is(pg_temp.rel('Liên bang Nga và Pakistan. Vấn đề Afghanistan là trung tâm trong sự hợp tác với Nga.', 'vi') @> '{"AF COOPERATE RU"}', false, 'vi vấn đề X: X is a topic');
+
+-- force or sanctions announced for the future are a threat
+SELECT is(pg_temp.rel('Palestinian leaders said they would boycott all official contact with the United States.', 'en'), '{"PS THREATEN US"}', 'would boycott: THREATEN');
+SELECT is((pg_temp.first_rel('Palestinian leaders said they would boycott all official contact with the United States.', 'en')).modality::text, 'reported', 'a threat reported');
 
 SELECT * FROM finish();
 ROLLBACK;
