@@ -1383,6 +1383,13 @@ Context(Rx *r, TrigCtx *t)
 			t->kind = EV_CONCEDE;
 			break;
 		}
+		/* "lifted the blockade", "ended the deployment": de-escalation */
+		if (CueIs(r, i, RC_LIFT) &&
+			(t->kind == EV_COERCE || t->kind == EV_MOBILIZE || t->kind == EV_ASSAULT))
+		{
+			t->kind = EV_RETREAT;
+			break;
+		}
 	}
 
 	/* "refused to deploy", "failed to reach agreement": a rejection */
@@ -1927,7 +1934,8 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	{
 		if (recv && from.n == 0)
 			from = agent;
-		else if (!recv && obj.n == 0 && !noun && !arms &&
+		else if (!recv && !noun && !arms &&
+				 (obj.n == 0 || agent.a[0]->ts < obj.a[0]->ts) &&
 				 agent.a[0]->ts - t->te <= 4 && !CommaBetween(r, t->te, agent.a[0]->ts))
 			obj = agent;
 		agent.n = 0;

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(112);
+SELECT plan(114);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -185,6 +185,11 @@ SELECT is(pg_temp.rel('Liên bang Nga và Pakistan. Vấn đề Afghanistan là 
 -- force or sanctions announced for the future are a threat
 SELECT is(pg_temp.rel('Palestinian leaders said they would boycott all official contact with the United States.', 'en'), '{"PS THREATEN US"}', 'would boycott: THREATEN');
 SELECT is((pg_temp.first_rel('Palestinian leaders said they would boycott all official contact with the United States.', 'en')).modality::text, 'reported', 'a threat reported');
+
+-- lifting a blockade is de-escalation
+SELECT is(pg_temp.rel('The Israeli army lifted on Friday a blockade on Palestinian lorries.', 'en'), '{"IL RETREAT PS"}', 'lifted a blockade: RETREAT');
+-- the agent right after a noun, before another actor, is what the verb acts on
+SELECT is(pg_temp.rel('Poland''s parliament demanded an admission by Moscow that Soviet forces killed Polish officers.', 'en') @> '{"PL REQUEST RU"}', true, 'demanded an admission by Moscow');
 
 SELECT * FROM finish();
 ROLLBACK;
