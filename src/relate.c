@@ -640,6 +640,8 @@ typedef struct Rx
 	int32_t		nplaces;
 	const char *pair[2];		/* the article's two main countries */
 	bool		vi;				/* Vietnamese */
+	bool		caps_nouns;		/* German capitalises every noun */
+	int8_t	   *title_line;		/* per line: 0 unknown, 1 title case, 2 not */
 	bool		genitive;		/* a bare actor after a noun is its owner
 								 * (Polish, Czech, Russian, Ukrainian:
 								 * "atak Rosji", "вторгнення Росії") */
@@ -1108,7 +1110,11 @@ Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
 		 out->r[i].sentence == r->doc->tok[t->ts].sent; i--)
 	{
 		EntRelation *o = &out->r[i];
+		const char *mode = t->mode >= 0 ? mode_names[t->mode] : NULL;
+
+		/* the same fact: arms sold and exercises held are two */
 		bool		same = o->kind == kind &&
+			(o->mode == mode || !o->mode || !mode) &&
 			((strcmp(o->source_country, src->cc) == 0 &&
 			  strcmp(o->target_country, tgt->cc) == 0) ||
 			 (ent_event_undirected(kind) && !(t->mode == MODE_ARMS) &&
@@ -1150,7 +1156,9 @@ Emit(Rx *r, const TrigCtx *t, const Actor *src, const Actor *tgt)
 	else if (r->published.year > 0)
 		snprintf(rel->event_date, sizeof(rel->event_date), "%04d-%02d-%02d",
 				 r->published.year, r->published.month, r->published.day);
-	if (t->equip_m >= 0)
+	/* equipment and its quantity belong to transfers */
+	if (t->equip_m >= 0 &&
+		(t->mode == MODE_ARMS || kind == EV_AID))
 	{
 		rel->equipment = x->m[t->equip_m].canonical;
 		rel->quantity = t->quantity;
@@ -2178,6 +2186,41 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	return true;
 }
 
+/*
+ * A trigger written with a capital inside a sentence is part of a name
+ * ("chương trình Hỗ trợ an ninh chính thức", "Tratado de Amistad y
+ * Cooperación"), unless the line capitalises its words (an English
+ * headline) or the language capitalises nouns (German).
+ */
+static bool
+InTitle(Rx *r, int i)
+{
+	const EntDoc *doc = r->doc;
+	const EntToken *t = &doc->tok[i];
+	int			li = t->line;
+
+	if (!(t->flags & TK_CAP) || (t->flags & TK_ALLCAPS) || r->caps_nouns)
+		return false;
+	if (i == 0 || doc->tok[i - 1].sent != t->sent)
+		return false;			/* the sentence's first word */
+	if (r->title_line[li] == 0)
+	{
+		const EntLine *l = &doc->lines[li];
+		int			words = 0,
+					caps = 0;
+
+		for (int k = l->first_tok; k < l->first_tok + l->ntok; k++)
+			if (doc->tok[k].flags & TK_WORD)
+			{
+				words++;
+				if (doc->tok[k].flags & (TK_CAP | TK_ALLCAPS))
+					caps++;
+			}
+		r->title_line[li] = caps * 2 > words ? 1 : 2;
+	}
+	return r->title_line[li] == 2;
+}
+
 bool
 ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		   EntDate published, EntRelations *out, EntError *err)
@@ -2204,6 +2247,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	r.any_lang = true;
 	r.verb_final = strcmp(lang, "de") == 0 || strcmp(lang, "nl") == 0;
 	r.vi = strcmp(lang, "vi") == 0;
+	r.caps_nouns = strcmp(lang, "de") == 0 || strcmp(lang, "lb") == 0;
 	r.genitive = strcmp(lang, "pl") == 0 || strcmp(lang, "cs") == 0 ||
 		strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ||
 		strcmp(lang, "sk") == 0 || strcmp(lang, "be") == 0;
@@ -2218,11 +2262,13 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	r.mention_at = ent_alloc(doc->ntok * sizeof(int32_t));
 	r.actors = ent_alloc((out->x.n + 1) * sizeof(Actor));
 	r.places = ent_alloc((out->x.n + 1) * sizeof(Actor));
-	if (!r.trig || !r.cue || !r.mention_at || !r.actors || !r.places)
+	r.title_line = ent_alloc(doc->nlines + 1);
+	if (!r.trig || !r.cue || !r.mention_at || !r.actors || !r.places || !r.title_line)
 	{
 		ok = ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 		goto done;
 	}
+	memset(r.title_line, 0, doc->nlines + 1);
 	for (int i = 0; i < doc->ntok; i++)
 	{
 		r.mention_at[i] = -1;
@@ -2323,7 +2369,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			for (int k = i; k < i + r.trig[i].ntok; k++)
 				if (r.mention_at[k] >= 0)
 					in_name = true;
-			if (in_name)
+			if (in_name || InTitle(&r, i))
 				continue;
 			/* "signed an agreement", "rejected the accusations": a noun
 			 * right after a trigger is its object, not another event */
@@ -2424,6 +2470,7 @@ done:
 	ent_free(r.mention_at);
 	ent_free(r.actors);
 	ent_free(r.places);
+	ent_free(r.title_line);
 	return ok;
 }
 

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(114);
+SELECT plan(117);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -190,6 +190,12 @@ SELECT is((pg_temp.first_rel('Palestinian leaders said they would boycott all of
 SELECT is(pg_temp.rel('The Israeli army lifted on Friday a blockade on Palestinian lorries.', 'en'), '{"IL RETREAT PS"}', 'lifted a blockade: RETREAT');
 -- the agent right after a noun, before another actor, is what the verb acts on
 SELECT is(pg_temp.rel('Poland''s parliament demanded an admission by Moscow that Soviet forces killed Polish officers.', 'en') @> '{"PL REQUEST RU"}', true, 'demanded an admission by Moscow');
+
+-- arms sold and exercises held in one sentence are two facts
+SELECT is((SELECT count(*)::int FROM entente.relations('Liên bang Nga và Pakistan. Nga đã bán bốn máy bay trực thăng Mi-35M cho Pakistan, và cả hai quốc gia đã tổ chức tập trận quân sự.', 'vi') WHERE kind = 'COOPERATE'), 2, 'vi arms sale and exercises: two rows');
+-- a capitalised trigger inside a sentence belongs to a name
+SELECT is(pg_temp.rel('Argelia suspendió el Tratado de Amistad y Cooperación con España.', 'es'), '{"DZ SANCTION ES"}', 'es Cooperación in a treaty''s name is no event');
+SELECT is(pg_temp.rel('Russia Signs Defence Deal With Pakistan', 'en'), '{"PK AGREE RU"}', 'an English title-case headline keeps its trigger');
 
 SELECT * FROM finish();
 ROLLBACK;
