@@ -2652,7 +2652,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.entity_seen);
 	ent_free(c.rules);
 	ent_free(c.first);
-	ent_free(c.hash);
+	out->key_hash = c.hash;		/* kept for relations: 0 = not computed */
 	if (!ok)
 		return false;
 	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
@@ -2666,6 +2666,7 @@ ent_extraction_free(EntExtraction *x)
 		ent_free(x->strings[i]);
 	ent_free(x->strings);
 	ent_free(x->m);
+	ent_free(x->key_hash);
 	ent_doc_free(&x->doc);
 	memset(x, 0, sizeof(*x));
 }

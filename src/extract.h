@@ -52,6 +52,8 @@ typedef struct EntExtraction
 	char	  **strings;		/* generated strings, freed with the result */
 	int32_t		nstrings;
 	int32_t		capstrings;
+	uint32_t   *key_hash;		/* per token: strmap_hash of its key, 0 if
+								 * not computed */
 } EntExtraction;
 
 /*

@@ -140,6 +140,7 @@ typedef struct RelLexicon
 	int32_t		n;
 	int32_t		cap;
 	int32_t    *node_first;		/* trie node -> first entry, or -1 */
+	uint8_t    *node_kids;		/* trie node -> KIDS_* bits */
 	int32_t		nnodes;
 	int32_t		capnodes;
 	StrMap		edges;			/* node id + token key -> child */
@@ -165,6 +166,8 @@ typedef struct RelLexicon
 } RelLexicon;
 
 #define MAX_TRIGGER_TOKENS 6
+#define KIDS_EXACT 0x01			/* a node has children by exact words */
+#define KIDS_STEM 0x02			/* and by stems */
 #define STEM_HEAD 3				/* stems have at least three letters */
 #define ROOT_BLOOM_BITS 16
 
@@ -189,13 +192,18 @@ NewNode(RelLexicon *rl)
 	{
 		int32_t		cap = rl->capnodes * 2 + 256;
 		int32_t    *a = realloc(rl->node_first, cap * sizeof(int32_t));
+		uint8_t    *k;
 
 		if (!a)
 			return -1;
 		rl->node_first = a;
+		if (!(k = realloc(rl->node_kids, cap)))
+			return -1;
+		rl->node_kids = k;
 		rl->capnodes = cap;
 	}
 	rl->node_first[rl->nnodes] = -1;
+	rl->node_kids[rl->nnodes] = 0;
 	return rl->nnodes++;
 }
 
@@ -305,6 +313,7 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 		child = strmap_get(map, buf, klen);
 		if (child < 0)
 		{
+			rl->node_kids[node] |= stem ? KIDS_STEM : KIDS_EXACT;
 			child = NewNode(rl);
 			if (child < 0 || !strmap_put(map, buf, klen, child))
 			{
@@ -585,6 +594,7 @@ ent_rel_free(RelLexicon *rl)
 		return;
 	free(rl->e);
 	free(rl->node_first);
+	free(rl->node_kids);
 	strmap_free(&rl->edges);
 	strmap_free(&rl->stems);
 	strmap_free(&rl->stem_heads);
@@ -631,6 +641,7 @@ typedef struct Rx
 	EntDate		published;
 	Match	   *trig;			/* per token: trigger starting there */
 	Match	   *cue;			/* per token: cue starting there */
+	uint32_t   *roles;			/* per token: the roles of that cue */
 	int32_t    *mention_at;		/* per token: mention covering it, or -1 */
 	Actor	   *actors;			/* actors of the article, document order */
 	int32_t		nactors;
@@ -665,6 +676,19 @@ NodeEntry(const Rx *r, int32_t node, bool cue)
 	return -1;
 }
 
+/* strmap_hash of token i's key, computed once per article */
+static inline uint32_t
+KeyHashAt(Rx *r, int i)
+{
+	uint32_t   *h = r->out->x.key_hash;
+
+	if (!h)
+		return strmap_hash(ent_tok_key(r->doc, i), r->doc->tok[i].key_len);
+	if (h[i] == 0)
+		h[i] = strmap_hash(ent_tok_key(r->doc, i), r->doc->tok[i].key_len);
+	return h[i];
+}
+
 /*
  * Walk extends a match from node over token i (tokens up to end), keeping
  * the longest trigger and cue found.
@@ -690,8 +714,8 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 		return;
 	key = ent_tok_key(r->doc, i);
 	/* most words start no pattern: two Bloom filters say so cheaply */
-	if (node != 0 ||
-		ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, strmap_hash(key, t->key_len)))
+	if ((rl->node_kids[node] & KIDS_EXACT) &&
+		(node != 0 || ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, KeyHashAt(r, i))))
 	{
 		klen = NodeKey(buf, sizeof(buf), node, key, t->key_len);
 		if ((c = strmap_get(&rl->edges, buf, klen)) >= 0)
@@ -701,7 +725,7 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 		}
 	}
 	/* stems: the prefixes as long as some stem with the token's head */
-	if (t->key_len >= STEM_HEAD &&
+	if (t->key_len >= STEM_HEAD && (rl->node_kids[node] & KIDS_STEM) &&
 		(node != 0 ||
 		 ent_bloom_test(rl->root_heads, ROOT_BLOOM_BITS, strmap_hash(key, STEM_HEAD))))
 	{
@@ -870,6 +894,13 @@ FindPair(Rx *r)
 /* the roles (bits) of the cue starting at token i */
 static uint32_t
 CueRoles(const Rx *r, int i)
+{
+	return r->roles[i];
+}
+
+/* the roles (bits) of the cue node matched at token i, in the language */
+static uint32_t
+NodeRoles(const Rx *r, int i)
 {
 	uint32_t	roles = 0;
 
@@ -2259,11 +2290,12 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 
 	r.trig = ent_alloc(doc->ntok * sizeof(Match));
 	r.cue = ent_alloc(doc->ntok * sizeof(Match));
+	r.roles = ent_alloc(doc->ntok * sizeof(uint32_t));
 	r.mention_at = ent_alloc(doc->ntok * sizeof(int32_t));
 	r.actors = ent_alloc((out->x.n + 1) * sizeof(Actor));
 	r.places = ent_alloc((out->x.n + 1) * sizeof(Actor));
 	r.title_line = ent_alloc(doc->nlines + 1);
-	if (!r.trig || !r.cue || !r.mention_at || !r.actors || !r.places || !r.title_line)
+	if (!r.trig || !r.cue || !r.roles || !r.mention_at || !r.actors || !r.places || !r.title_line)
 	{
 		ok = ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 		goto done;
@@ -2275,6 +2307,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		r.trig[i].entry = r.cue[i].entry = -1;
 		r.trig[i].ntok = r.cue[i].ntok = 0;
 		r.trig[i].exact = r.cue[i].exact = false;
+		r.roles[i] = 0;
 	}
 	for (int32_t m = 0; m < out->x.n; m++)
 	{
@@ -2333,6 +2366,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			r.trig[i].entry = r.cue[i].entry = -1;
 			r.trig[i].ntok = r.cue[i].ntok = 0;
 			r.trig[i].exact = r.cue[i].exact = false;
+			r.roles[i] = 0;
 		}
 		/*
 		 * Left to right, the longest trigger or cue wins and its words are
@@ -2351,6 +2385,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 				tg->entry = -1;
 			else if (tg->ntok > cu->ntok)
 				cu->entry = -1;
+			r.roles[i] = cu->entry >= 0 ? NodeRoles(&r, i) : 0;
 			if (cu->entry >= 0 && CueIs(&r, i, RC_BLOCK))
 				tg->entry = -1;
 			n = tg->ntok > cu->ntok ? tg->ntok : cu->ntok;
@@ -2467,6 +2502,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 done:
 	ent_free(r.trig);
 	ent_free(r.cue);
+	ent_free(r.roles);
 	ent_free(r.mention_at);
 	ent_free(r.actors);
 	ent_free(r.places);
