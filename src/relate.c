@@ -1620,6 +1620,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 {
 	Group		subj = {0},
 				in = {0},
+				by = {0},		/* the agent of a noun ("threats by Russia") */
 				obj = {0},
 				partner = {0},
 				agent = {0},
@@ -1969,6 +1970,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * "rejected calls by Belarus": an agent without a passive verb belongs
 	 * to a noun; its owner is what the verb acts on.
 	 */
+	by = agent;
 	if (agent.n && !passive)
 	{
 		if (recv && from.n == 0)
@@ -2165,9 +2167,9 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		}
 		else
 		{
-			Group	   *order[] = {&obj, &to, &partner, &from};
+			Group	   *order[] = {&obj, &to, &partner, &from, passive ? NULL : &by};
 
-			target = FirstOther(&subj, order, 4);
+			target = FirstOther(&subj, order, 5);
 		}
 		/*
 		 * Riots, attacks, refusals and aid where no one else is named are
@@ -2261,6 +2263,10 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	bool		ok = true;
 	int			prev_te;
 	EntEventKind prev_kind;
+	bool		prev_noun = false;
+	int			prev_mode = -1;
+	EntEventKind inherit = EV_NKINDS;	/* a replaced noun's kind */
+	int32_t		prev_first = 0;	/* the previous trigger's first relation */
 	int32_t		sent_first;
 
 	memset(out, 0, sizeof(*out));
@@ -2393,6 +2399,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		}
 		prev_te = -1;
 		prev_kind = EV_NKINDS;
+		prev_noun = false;
 		sent_first = out->n;
 		for (int i = s0; i < s1 && ok; i++)
 		{
@@ -2416,7 +2423,18 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 					if (r.mention_at[k] >= 0 || !(doc->tok[k].flags & TK_LOWER) ||
 						doc->tok[k].char_end - doc->tok[k].char_start > 4)
 						plain = false;
-				if (plain)
+				/*
+				 * "hrozby odmítl", "the accusations rejected": a noun
+				 * before the verb is its object; the verb's event replaces
+				 * the noun's.
+				 */
+				if (plain && prev_noun && i == prev_te &&
+					!(r.rl->e[r.trig[i].entry].flags & TRIG_NOUN))
+				{
+					out->n = prev_first;
+					inherit = prev_kind;
+				}
+				else if (plain)
 				{
 					prev_te = i + r.trig[i].ntok;
 					continue;
@@ -2475,6 +2493,10 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			Context(&r, &t);
 			if (t.entry->flags & TRIG_FUTURE)
 				t.modality = MOD_PLANNED;
+			/* "Sicherheitsabkommen unterzeichnet": the noun's mode */
+			if (inherit == t.kind && t.mode < 0)
+				t.mode = prev_mode;
+			inherit = EV_NKINDS;
 
 			/*
 			 * "would boycott", "will strike": force or sanctions announced
@@ -2489,9 +2511,12 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			}
 			if (t.modality == MOD_REPORTED)
 				t.confidence -= 0.05f;
+			prev_first = out->n;
 			ok = Arguments(&r, &t, a0, a1);
 			prev_te = t.te;
 			prev_kind = t.kind;
+			prev_mode = t.mode;
+			prev_noun = (t.entry->flags & TRIG_NOUN) != 0;
 			i = t.te - 1;		/* a trigger's words are not triggers again */
 		}
 		s0 = s1;

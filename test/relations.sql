@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(117);
+SELECT plan(119);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -196,6 +196,10 @@ SELECT is((SELECT count(*)::int FROM entente.relations('Liên bang Nga và Pakis
 -- a capitalised trigger inside a sentence belongs to a name
 SELECT is(pg_temp.rel('Argelia suspendió el Tratado de Amistad y Cooperación con España.', 'es'), '{"DZ SANCTION ES"}', 'es Cooperación in a treaty''s name is no event');
 SELECT is(pg_temp.rel('Russia Signs Defence Deal With Pakistan', 'en'), '{"PK AGREE RU"}', 'an English title-case headline keeps its trigger');
+
+-- a noun right before the verb is its object: the verb's event replaces it
+SELECT is(pg_temp.rel('Ministr zahraničí Jan Lipavský hrozby odmítl: „Česko se vydírat ze strany Ruska nenechá.', 'cs'), '{"CZ REJECT RU"}', 'cs hrozby odmítl: REJECT, not THREATEN');
+SELECT is(pg_temp.rel('Praha a Kyjev během návštěvy podepsaly memorandum o opravách techniky.', 'cs'), '{"CZ AGREE UA"}', 'cs the visit then signed: the signing counts');
 
 SELECT * FROM finish();
 ROLLBACK;
