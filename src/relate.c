@@ -985,7 +985,8 @@ MarkersBefore(const Rx *r, const Actor *a, int lo)
 
 		if (roles && i + r->cue[i].ntok <= a->ts)
 			return roles;
-		if (r->mention_at[i] >= 0)
+		/* "En revanche, Paris et New Delhi": not across a comma */
+		if (r->mention_at[i] >= 0 || IsComma(r, i))
 			break;
 	}
 	return 0;
@@ -1111,6 +1112,10 @@ typedef struct TrigCtx
 								 * whose target is the recipient */
 	bool		refused;		/* "refused to", "failed to": a REJECT */
 	bool		reported;		/* a report verb in the sentence */
+	Actor	   *prev_subj;		/* the previous trigger's subject in the
+								 * sentence, or NULL */
+	int			prev_te;		/* and where it ended */
+	Actor	   *subj;			/* out: this trigger's subject */
 	const char *how;			/* argument rule */
 	float		confidence;
 } TrigCtx;
@@ -1757,11 +1762,19 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				GroupAdd(&subj, &r->actors[k]);
 			}
 			/* "between X and Y" before a noun trigger: partners */
-			if (Marker(r, &r->actors[k], t->lo, passive, recv) == RC_BETWEEN ||
-				Marker(r, &r->actors[k], t->lo, passive, recv) == RC_WITH)
+			mk = Marker(r, &r->actors[k], t->lo, passive, recv);
+			if (mk == RC_BETWEEN || mk == RC_WITH)
 			{
 				for (int i = 0; i < subj.n; i++)
 					GroupAdd(&partner, subj.a[i]);
+				subj.n = 0;
+			}
+			/* "In der EU und der NATO drängt Berlin": the list takes the
+			 * role of its first member */
+			else if (subj.n > 1 && (mk == RC_IN || mk == RC_TOPIC))
+			{
+				for (int i = 0; i < subj.n && mk == RC_IN; i++)
+					GroupAdd(&in, subj.a[i]);
 				subj.n = 0;
 			}
 		}
@@ -1772,7 +1785,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * before the subject group.  The nearest group is then the object (or
 	 * the agent), the one before it the subject.
 	 */
-	if (r->verb_final && subj.n && !relative && nearest_left >= 0 &&
+	if (r->verb_final && !noun && subj.n && !relative && nearest_left >= 0 &&
 		agent.n == 0 && partner.n == 0 &&
 		(first_right < 0 || r->actors[first_right].ts >= t->hi))
 	{
@@ -1806,6 +1819,26 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				obj = near;
 			t->confidence -= 0.1f;
 		}
+	}
+	/*
+	 * "oskarżyła Seul o ... i zagroziła": a verb coordinated with the
+	 * previous trigger shares its subject.
+	 */
+	if (t->prev_subj && !noun && t->ts > 0 && CueIs(r, t->ts - 1, RC_AND) &&
+		(subj.n == 0 || subj.a[0]->ts >= t->prev_te))
+	{
+		subj.n = 0;
+		GroupAdd(&subj, t->prev_subj);
+		t->how = "coordinated-verb";
+	}
+	/* German and Dutch put the subject after the verb when something else
+	 * comes first ("In der EU drängt Berlin die Partner") */
+	if (subj.n == 0 && r->verb_final && first_right >= 0 &&
+		r->actors[first_right].ts == t->te &&
+		Marker(r, &r->actors[first_right], t->te, passive, recv) < 0)
+	{
+		GroupAdd(&subj, &r->actors[first_right]);
+		first_right = first_right + 1 < a1 ? first_right + 1 : -1;
 	}
 	if (subj.n == 0)
 	{
@@ -1965,6 +1998,8 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			t->how = "owner";
 		}
 	}
+
+	t->subj = subj.n && subj.a[0]->m >= 0 ? subj.a[0] : NULL;
 
 	/*
 	 * "rejected calls by Belarus": an agent without a passive verb belongs
@@ -2264,6 +2299,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	int			prev_te;
 	EntEventKind prev_kind;
 	bool		prev_noun = false;
+	Actor	   *last_subj = NULL;	/* the last subject in the sentence */
 	int			prev_mode = -1;
 	EntEventKind inherit = EV_NKINDS;	/* a replaced noun's kind */
 	int32_t		prev_first = 0;	/* the previous trigger's first relation */
@@ -2400,6 +2436,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		prev_te = -1;
 		prev_kind = EV_NKINDS;
 		prev_noun = false;
+		last_subj = NULL;
 		sent_first = out->n;
 		for (int i = s0; i < s1 && ok; i++)
 		{
@@ -2512,7 +2549,11 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			if (t.modality == MOD_REPORTED)
 				t.confidence -= 0.05f;
 			prev_first = out->n;
+			t.prev_subj = last_subj;
+			t.prev_te = prev_te;
 			ok = Arguments(&r, &t, a0, a1);
+			if (t.subj)
+				last_subj = t.subj;
 			prev_te = t.te;
 			prev_kind = t.kind;
 			prev_mode = t.mode;

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(119);
+SELECT plan(123);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -200,6 +200,13 @@ SELECT is(pg_temp.rel('Russia Signs Defence Deal With Pakistan', 'en'), '{"PK AG
 -- a noun right before the verb is its object: the verb's event replaces it
 SELECT is(pg_temp.rel('Ministr zahraničí Jan Lipavský hrozby odmítl: „Česko se vydírat ze strany Ruska nenechá.', 'cs'), '{"CZ REJECT RU"}', 'cs hrozby odmítl: REJECT, not THREATEN');
 SELECT is(pg_temp.rel('Praha a Kyjev během návštěvy podepsaly memorandum o opravách techniky.', 'cs'), '{"CZ AGREE UA"}', 'cs the visit then signed: the signing counts');
+
+-- a verb coordinated with the previous one shares its subject
+SELECT is(pg_temp.rel('Lin Jian accused Washington of stoking confrontation and urged India to keep its autonomy.', 'en') @> '{"US REQUEST IN"}', false, 'coordinated verb: not the previous object''s request');
+SELECT is(pg_temp.rel('Rzeczniczka MSZ Rosji Maria Zacharowa oskarżyła Seul o podsycanie wyścigu zbrojeń i zagroziła konsekwencjami.', 'pl') @> '{"KR THREATEN RU"}', false, 'pl coordinated verb shares the subject');
+-- a list takes the role of its first member; markers do not reach across commas
+SELECT is(pg_temp.rel('In der EU und der NATO drängt Berlin die Partner, mehr zu tun.', 'de') @> '{"EU REQUEST DE"}', false, 'de In der EU und der NATO: where, not who');
+SELECT is((SELECT negated FROM entente.relations('En revanche, Paris et New Delhi n''ont pas signé le contrat.', 'fr') LIMIT 1), true, 'fr En revanche, Paris et New Delhi: subjects');
 
 SELECT * FROM finish();
 ROLLBACK;
