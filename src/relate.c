@@ -130,6 +130,9 @@ typedef struct RelEntry
 	int8_t		mode;			/* index into mode_names, -1 if none */
 	uint8_t		flags;			/* TRIG_* */
 	int32_t		value;			/* RC_NUM: the number */
+	uint8_t		ascii_mask;		/* bit k: word k is short and written
+								 * without diacritics ("ze"); a word with
+								 * them ("że", "že") does not match it */
 	int32_t		next;			/* next entry at the same trie node */
 	const char *rule;
 } RelEntry;
@@ -253,12 +256,22 @@ AddStemHead(RelLexicon *rl, int32_t node, const char *stem, size_t n)
 }
 
 static bool
+Ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static bool
 AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 		   int32_t idx, const char *rule, EntError *err)
 {
 	EntDoc		doc;
 	int32_t		node = 0;
 	int			words = 0;
+	uint8_t		ascii_mask = 0;
 	char		buf[512];
 	size_t		plen = strlen(pattern);
 	int			ntok;
@@ -320,12 +333,16 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 				ent_doc_free(&doc);
 				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 			}
+
 			if (stem && !AddStemHead(rl, node, ent_tok_key(&doc, i), t->key_len))
 			{
 				ent_doc_free(&doc);
 				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 			}
 		}
+		if (!stem && t->byte_end - t->byte_start <= 3 &&
+			Ascii(pattern + t->byte_start, t->byte_end - t->byte_start))
+			ascii_mask |= (uint8_t) (1u << words);
 		node = child;
 		words++;
 	}
@@ -333,6 +350,7 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 	if (words == 0 || words > MAX_TRIGGER_TOKENS)
 		return ent_fail(err, ENT_ERR_DATA, "%s: a pattern needs one to %d words",
 						rule, MAX_TRIGGER_TOKENS);
+	rl->e[idx].ascii_mask = ascii_mask;
 	rl->e[idx].next = rl->node_first[node];
 	rl->node_first[node] = idx;
 	return true;
@@ -666,12 +684,44 @@ EntryLangOk(const Rx *r, const RelEntry *e)
 	return r->any_lang || strcmp(e->lang, r->lang) == 0;
 }
 
+/* entry e applies: its language, and no short plain word met with accents
+ * (acc: bit k set when the k-th matched word is written with diacritics) */
+static inline bool
+EntryOk(const Rx *r, const RelEntry *e, uint8_t acc)
+{
+	return (e->ascii_mask & acc) == 0 && EntryLangOk(r, e);
+}
+
+/* a token written with diacritics or another script */
+static inline bool
+Accented(const Rx *r, int i)
+{
+	const EntToken *t = &r->doc->tok[i];
+
+	for (uint32_t b = t->byte_start; b < t->byte_end; b++)
+		if ((unsigned char) r->doc->text[b] >= 0x80)
+			return true;
+	return false;
+}
+
+/* the accent bits of the n tokens from i */
+static uint8_t
+AccentBits(const Rx *r, int i, int n)
+{
+	uint8_t		acc = 0;
+
+	for (int k = 0; k < n && k < 8; k++)
+		if (Accented(r, i + k))
+			acc |= (uint8_t) (1u << k);
+	return acc;
+}
+
 /* best entry of the wanted type linked at node, or -1 */
 static int32_t
-NodeEntry(const Rx *r, int32_t node, bool cue)
+NodeEntry(const Rx *r, int32_t node, bool cue, uint8_t acc)
 {
 	for (int32_t e = r->rl->node_first[node]; e >= 0; e = r->rl->e[e].next)
-		if (r->rl->e[e].is_cue == cue && EntryLangOk(r, &r->rl->e[e]))
+		if (r->rl->e[e].is_cue == cue && EntryOk(r, &r->rl->e[e], acc))
 			return e;
 	return -1;
 }
@@ -695,7 +745,7 @@ KeyHashAt(Rx *r, int i)
  */
 static void
 Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
-	 Match *trig, Match *cue)
+	 uint8_t acc, Match *trig, Match *cue)
 {
 	const RelLexicon *rl = r->rl;
 	const EntToken *t;
@@ -713,6 +763,9 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 	if (t->key_len == 0 || t->key_len > 250)
 		return;
 	key = ent_tok_key(r->doc, i);
+	/* computed only for short words: only they can be plain ("ze") */
+	if (t->key_len <= 3 && Accented(r, i))
+		acc |= (uint8_t) (1u << depth);
 	/* most words start no pattern: two Bloom filters say so cheaply */
 	if ((rl->node_kids[node] & KIDS_EXACT) &&
 		(node != 0 || ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, KeyHashAt(r, i))))
@@ -756,21 +809,21 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 		int32_t		e;
 		bool		ex = exact && child_exact[k];
 
-		if ((e = NodeEntry(r, children[k], false)) >= 0 &&
+		if ((e = NodeEntry(r, children[k], false, acc)) >= 0 &&
 			(depth + 1 > trig->ntok || (depth + 1 == trig->ntok && ex && !trig->exact)))
 		{
 			trig->entry = e;
 			trig->ntok = (uint8_t) (depth + 1);
 			trig->exact = ex;
 		}
-		if (NodeEntry(r, children[k], true) >= 0 &&
+		if (NodeEntry(r, children[k], true, acc) >= 0 &&
 			(depth + 1 > cue->ntok || (depth + 1 == cue->ntok && ex && !cue->exact)))
 		{
 			cue->entry = children[k];
 			cue->ntok = (uint8_t) (depth + 1);
 			cue->exact = ex;
 		}
-		Walk(r, children[k], i + 1, end, depth + 1, ex, trig, cue);
+		Walk(r, children[k], i + 1, end, depth + 1, ex, acc, trig, cue);
 	}
 }
 
@@ -904,10 +957,13 @@ NodeRoles(const Rx *r, int i)
 {
 	uint32_t	roles = 0;
 
+	uint8_t		acc;
+
 	if (r->cue[i].entry < 0)
 		return 0;
+	acc = AccentBits(r, i, r->cue[i].ntok);
 	for (int32_t e = r->rl->node_first[r->cue[i].entry]; e >= 0; e = r->rl->e[e].next)
-		if (r->rl->e[e].is_cue && EntryLangOk(r, &r->rl->e[e]))
+		if (r->rl->e[e].is_cue && EntryOk(r, &r->rl->e[e], acc))
 			roles |= 1u << r->rl->e[e].what;
 	return roles;
 }
@@ -922,11 +978,14 @@ CueIs(const Rx *r, int i, CueRole role)
 static const RelEntry *
 CueEntry(const Rx *r, int i, CueRole role)
 {
+	uint8_t		acc;
+
 	if (r->cue[i].entry < 0)
 		return NULL;
+	acc = AccentBits(r, i, r->cue[i].ntok);
 	for (int32_t e = r->rl->node_first[r->cue[i].entry]; e >= 0; e = r->rl->e[e].next)
 		if (r->rl->e[e].is_cue && r->rl->e[e].what == role &&
-			EntryLangOk(r, &r->rl->e[e]))
+			EntryOk(r, &r->rl->e[e], acc))
 			return &r->rl->e[e];
 	return NULL;
 }
@@ -1116,6 +1175,8 @@ typedef struct TrigCtx
 								 * sentence, or NULL */
 	int			prev_te;		/* and where it ended */
 	Actor	   *subj;			/* out: this trigger's subject */
+	Actor	   *speaker;		/* the actor before the sentence's first
+								 * report verb, or NULL */
 	const char *how;			/* argument rule */
 	float		confidence;
 } TrigCtx;
@@ -1626,6 +1687,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	Group		subj = {0},
 				in = {0},
 				by = {0},		/* the agent of a noun ("threats by Russia") */
+				topic = {0},	/* what it is about: no party */
 				obj = {0},
 				partner = {0},
 				agent = {0},
@@ -1824,12 +1886,23 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * "oskarżyła Seul o ... i zagroziła": a verb coordinated with the
 	 * previous trigger shares its subject.
 	 */
-	if (t->prev_subj && !noun && t->ts > 0 && CueIs(r, t->ts - 1, RC_AND) &&
-		(subj.n == 0 || subj.a[0]->ts >= t->prev_te))
+	if (!noun && t->ts > 0 && CueIs(r, t->ts - 1, RC_AND) &&
+		(subj.n == 0 || (t->prev_subj && subj.a[0]->ts >= t->prev_te) ||
+		 (t->speaker && subj.a[0]->ts > t->speaker->te)))
 	{
-		subj.n = 0;
-		GroupAdd(&subj, t->prev_subj);
-		t->how = "coordinated-verb";
+		/*
+		 * "заявил, что ... и призвал Москву": a speech act coordinated
+		 * after a report verb is the speaker's.
+		 */
+		bool		verbal = ent_event_quad(t->kind) == 1 || ent_event_quad(t->kind) == 3;
+		Actor	   *who = verbal && t->speaker ? t->speaker : t->prev_subj;
+
+		if (who)
+		{
+			subj.n = 0;
+			GroupAdd(&subj, who);
+			t->how = "coordinated-verb";
+		}
 	}
 	/* German and Dutch put the subject after the verb when something else
 	 * comes first ("In der EU drängt Berlin die Partner") */
@@ -1918,15 +1991,14 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 					last = partner.n ? NULL : &partner;
 					break;
 				case RC_TOPIC:
-					/* what it is about: "talks about Afghanistan" */
-					last = NULL;
+					/* what it is about: "talks about Afghanistan", and
+					 * the list that follows */
+					last = &topic;
 					break;
 				case RC_IN:
 					/* where it happens: a party to a meeting ("Lavrov in
 					 * Islamabad"); for others only a fallback target */
-					last = t->kind == EV_CONSULT && !obj.n ? &obj : NULL;
-					if (!last)
-						GroupAdd(&in, ac);
+					last = t->kind == EV_CONSULT && !obj.n ? &obj : &in;
 					break;
 				default:
 					last = obj.n ? NULL : &obj;
@@ -2300,6 +2372,8 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	EntEventKind prev_kind;
 	bool		prev_noun = false;
 	Actor	   *last_subj = NULL;	/* the last subject in the sentence */
+	Actor	   *speaker = NULL;
+	int			report_at = -1;
 	int			prev_mode = -1;
 	EntEventKind inherit = EV_NKINDS;	/* a replaced noun's kind */
 	int32_t		prev_first = 0;	/* the previous trigger's first relation */
@@ -2422,7 +2496,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			int			n;
 
 			if (doc->tok[i].flags & (TK_WORD | TK_PUNCT))
-				Walk(&r, 0, i, s1, 0, true, tg, cu);
+				Walk(&r, 0, i, s1, 0, true, 0, tg, cu);
 			if (cu->ntok > tg->ntok)
 				tg->entry = -1;
 			else if (tg->ntok > cu->ntok)
@@ -2437,6 +2511,19 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		prev_kind = EV_NKINDS;
 		prev_noun = false;
 		last_subj = NULL;
+		/* the speaker: the actor before the first report verb */
+		report_at = -1;
+		speaker = NULL;
+		for (int i = s0; i < s1 && report_at < 0; i++)
+			if (CueIs(&r, i, RC_REPORT))
+				report_at = i;
+		if (report_at >= 0)
+		{
+			int			a = FirstFrom(r.actors, a0, a1, report_at) - 1;
+
+			if (a >= a0 && r.actors[a].te <= report_at)
+				speaker = &r.actors[a];
+		}
 		sent_first = out->n;
 		for (int i = s0; i < s1 && ok; i++)
 		{
@@ -2550,6 +2637,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 				t.confidence -= 0.05f;
 			prev_first = out->n;
 			t.prev_subj = last_subj;
+			t.speaker = report_at >= 0 && report_at < i ? speaker : NULL;
 			t.prev_te = prev_te;
 			ok = Arguments(&r, &t, a0, a1);
 			if (t.subj)

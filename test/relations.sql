@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(123);
+SELECT plan(127);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -207,6 +207,15 @@ SELECT is(pg_temp.rel('Rzeczniczka MSZ Rosji Maria Zacharowa oskarżyła Seul o 
 -- a list takes the role of its first member; markers do not reach across commas
 SELECT is(pg_temp.rel('In der EU und der NATO drängt Berlin die Partner, mehr zu tun.', 'de') @> '{"EU REQUEST DE"}', false, 'de In der EU und der NATO: where, not who');
 SELECT is((SELECT negated FROM entente.relations('En revanche, Paris et New Delhi n''ont pas signé le contrat.', 'fr') LIMIT 1), true, 'fr En revanche, Paris et New Delhi: subjects');
+
+-- "że" (that) is not "ze" (with): a short cue word without diacritics does
+-- not match a word with them
+SELECT is(pg_temp.rel('Li Qiang zapewnił, że Pekin będzie wspierał Kazachstan.', 'pl'), '{"CN SUPPORT KZ"}', 'pl że is not ze');
+SELECT is(pg_temp.rel('Polska podpisała umowę ze Stanami Zjednoczonymi.', 'pl'), '{"PL AGREE US"}', 'pl ze still marks a partner');
+-- a speech act coordinated after a report verb is the speaker's
+SELECT is(pg_temp.rel('Официальный представитель МИД Пакистана заявил, что наращивание индийского военного потенциала опасно, и призвал Москву учитывать интересы региона.', 'ru') @> '{"PK REQUEST RU"}', true, 'ru speaker of a coordinated speech act');
+-- a list after a place preposition is where, not who
+SELECT is(pg_temp.rel('Лидеры также обсудили координацию в ООН, ШОС и БРИКС.', 'ru'), '{}', 'ru coordination in UN, SCO and BRICS: no parties');
 
 SELECT * FROM finish();
 ROLLBACK;
