@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(127);
+SELECT plan(128);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -216,6 +216,9 @@ SELECT is(pg_temp.rel('Polska podpisała umowę ze Stanami Zjednoczonymi.', 'pl'
 SELECT is(pg_temp.rel('Официальный представитель МИД Пакистана заявил, что наращивание индийского военного потенциала опасно, и призвал Москву учитывать интересы региона.', 'ru') @> '{"PK REQUEST RU"}', true, 'ru speaker of a coordinated speech act');
 -- a list after a place preposition is where, not who
 SELECT is(pg_temp.rel('Лидеры также обсудили координацию в ООН, ШОС и БРИКС.', 'ru'), '{}', 'ru coordination in UN, SCO and BRICS: no parties');
+
+-- terrorist attacks are not attacks by a state
+SELECT is(pg_temp.rel('Pakistan failed to stop the terrorist attacks in Afghanistan.', 'en') @> '{"PK ASSAULT AF"}', false, 'en terrorist attacks: no state assault');
 
 SELECT * FROM finish();
 ROLLBACK;
