@@ -216,8 +216,8 @@ LangIs(const Ctx *c, const char *l)
 static bool
 AliasLangOk(const Ctx *c, const char *alang)
 {
-	return alang[0] == '*' || strcmp(alang, c->lang) == 0 ||
-		strcmp(alang, "en") == 0 || c->lang[0] == '\0';
+	return alang[0] == '*' || ent_lang_eq(alang, c->lang) ||
+		ent_lang_eq(alang, "en") || c->lang[0] == '\0';
 }
 
 /*
@@ -659,7 +659,7 @@ PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 static bool
 LangOk(const Ctx *c, const char *lang)
 {
-	return lang[0] == '*' || strcmp(lang, c->lang) == 0;
+	return lang[0] == '*' || ent_lang_eq(lang, c->lang);
 }
 
 typedef struct WordTypes

@@ -326,6 +326,16 @@ ent_lexicon_maybe_first(const Lexicon *lex, const char *key, size_t n)
 /* the FIRST_* language bit of an ISO 639-1 code ("*": every language) */
 extern uint32_t ent_lang_bit(const char *lang);
 
+/*
+ * ent_lang_eq compares two language codes (NUL-terminated, two or three
+ * letters) without a call: they are compared on every lexicon hit.
+ */
+static inline bool
+ent_lang_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && a[1] == b[1] && (a[1] == '\0' || a[2] == b[2]);
+}
+
 /* The separator between tokens in keys. */
 #define KEY_SEP '\x1f'
 

@@ -681,7 +681,7 @@ typedef struct Rx
 static bool
 EntryLangOk(const Rx *r, const RelEntry *e)
 {
-	return r->any_lang || strcmp(e->lang, r->lang) == 0;
+	return r->any_lang || ent_lang_eq(e->lang, r->lang);
 }
 
 /* entry e applies: its language, and no short plain word met with accents

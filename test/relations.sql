@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(128);
+SELECT plan(139);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -219,6 +219,19 @@ SELECT is(pg_temp.rel('Лидеры также обсудили координа
 
 -- terrorist attacks are not attacks by a state
 SELECT is(pg_temp.rel('Pakistan failed to stop the terrorist attacks in Afghanistan.', 'en') @> '{"PK ASSAULT AF"}', false, 'en terrorist attacks: no state assault');
+
+-- MOBILIZE and COERCE, and more Ukrainian and Czech
+SELECT is(pg_temp.rel('Russia deployed troops to the border with Ukraine.', 'en'), '{"RU MOBILIZE UA"}', 'en MOBILIZE');
+SELECT is(pg_temp.rel('Россия перебросила войска к границе с Украиной.', 'ru'), '{"RU MOBILIZE UA"}', 'ru MOBILIZE');
+SELECT is(pg_temp.rel('Rusko rozmístilo vojáky na hranici s Ukrajinou.', 'cs'), '{"RU MOBILIZE UA"}', 'cs MOBILIZE');
+SELECT is(pg_temp.rel('Iran seized a British tanker in the Strait of Hormuz.', 'en'), '{"IR COERCE GB"}', 'en COERCE');
+SELECT is(pg_temp.rel('Białoruś zatrzymała polskich dziennikarzy.', 'pl'), '{"BY COERCE PL"}', 'pl COERCE');
+SELECT is(pg_temp.rel('La Russie a expulsé des diplomates français.', 'fr'), '{"RU COERCE FR"}', 'fr COERCE');
+SELECT is(pg_temp.rel('Węgry zatrzymały pomoc dla Ukrainy.', 'pl'), '{"HU SANCTION UA"}', 'pl halted aid is SANCTION, not COERCE');
+SELECT is(pg_temp.rel('Польща та Україна підписали угоду про співпрацю.', 'uk'), '{"PL AGREE UA"}', 'uk AGREE');
+SELECT is(pg_temp.rel('Росія атакувала Україну ракетами.', 'uk'), '{"RU ASSAULT UA"}', 'uk ASSAULT');
+SELECT is(pg_temp.rel('Україна запровадила санкції проти Росії.', 'uk'), '{"UA SANCTION RU"}', 'uk SANCTION');
+SELECT is(pg_temp.rel('Польща передала Україні танки T-72.', 'uk'), '{"PL AID UA"}', 'uk AID');
 
 SELECT * FROM finish();
 ROLLBACK;
