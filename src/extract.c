@@ -815,6 +815,17 @@ IsYear(int v)
 	return v >= 1900 && v <= 2100;
 }
 
+/* the number written by the n digits at s (no terminator needed) */
+static int
+DigitsValue(const char *s, size_t n)
+{
+	int			v = 0;
+
+	for (size_t k = 0; k < n && k < 9; k++)
+		v = v * 10 + (s[k] - '0');
+	return v;
+}
+
 /* "27-28" as one token: the two days */
 static bool
 DayRange(const Ctx *c, int i, int *d1, int *d2)
@@ -826,8 +837,8 @@ DayRange(const Ctx *c, int i, int *d1, int *d2)
 	if (!dash || !AllDigits(f, dash - f) || !AllDigits(dash + 1, f + n - dash - 1) ||
 		dash - f > 2 || f + n - dash - 1 > 2)
 		return false;
-	*d1 = atoi(f);
-	*d2 = atoi(dash + 1);
+	*d1 = DigitsValue(f, dash - f);
+	*d2 = DigitsValue(dash + 1, f + n - dash - 1);
 	return *d1 >= 1 && *d1 <= 31 && *d2 >= 1 && *d2 <= 31 && *d1 < *d2;
 }
 
@@ -894,11 +905,15 @@ DateAt(Ctx *c, int i)
 					m,
 					d;
 		char		sep;
+		char		buf[12];
 
-		if (n == 10 && sscanf(f, "%4d-%2d-%2d", &y, &m, &d) == 3 && f[4] == '-' &&
+		/* the fold is not terminated: scan a copy */
+		memcpy(buf, f, n);
+		buf[n] = '\0';
+		if (n == 10 && sscanf(buf, "%4d-%2d-%2d", &y, &m, &d) == 3 && buf[4] == '-' &&
 			IsYear(y) && ValidDay(y, m, d))
 			return AddDate(c, i, i + 1, FormatDate(c, y, m, d), "date:iso") ? 1 : -1;
-		if (sscanf(f, "%2d%c%2d%c%4d", &d, &sep, &m, &sep, &y) == 5 &&
+		if (sscanf(buf, "%2d%c%2d%c%4d", &d, &sep, &m, &sep, &y) == 5 &&
 			(sep == '.') && IsYear(y) && ValidDay(y, m, d))
 			return AddDate(c, i, i + 1, FormatDate(c, y, m, d), "date:d.m.y") ? 1 : -1;
 	}
@@ -1119,8 +1134,8 @@ DateAt(Ctx *c, int i)
 	if ((doc->tok[i].flags & TK_NUM) && n == 9 && f[4] == '-' &&
 		AllDigits(f, 4) && AllDigits(f + 5, 4))
 	{
-		int			a = atoi(f),
-					b = atoi(f + 5);
+		int			a = DigitsValue(f, 4),
+					b = DigitsValue(f + 5, 4);
 
 		if (IsYear(a) && IsYear(b) && a < b)
 		{
