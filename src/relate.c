@@ -122,6 +122,8 @@ static const char *const role_names[] = {
 #define TRIG_NOUN	0x02
 #define TRIG_FUTURE 0x04
 
+#define MAX_TRIGGER_TOKENS 6
+
 typedef struct RelEntry
 {
 	char		lang[4];
@@ -130,9 +132,13 @@ typedef struct RelEntry
 	int8_t		mode;			/* index into mode_names, -1 if none */
 	uint8_t		flags;			/* TRIG_* */
 	int32_t		value;			/* RC_NUM: the number */
-	uint8_t		ascii_mask;		/* bit k: word k is short and written
-								 * without diacritics ("ze"); a word with
-								 * them ("że", "že") does not match it */
+	uint8_t		ascii_mask;		/* bit k: word k is written without
+								 * diacritics ("ze", "wurden"): a word with
+								 * them ("że", "würden") does not match */
+	uint8_t		accent_mask;	/* bit k: word k has them: a word without
+								 * does not match */
+	int32_t		path[MAX_TRIGGER_TOKENS];	/* trie node after word k, or -1 */
+	uint8_t		short_mask;		/* bit k: word k has at most three bytes */
 	int32_t		next;			/* next entry at the same trie node */
 	const char *rule;
 } RelEntry;
@@ -168,9 +174,11 @@ typedef struct RelLexicon
 	int			nlangs;
 } RelLexicon;
 
-#define MAX_TRIGGER_TOKENS 6
 #define KIDS_EXACT 0x01			/* a node has children by exact words */
 #define KIDS_STEM 0x02			/* and by stems */
+#define VIA_ASCII 0x04			/* reached by a word without diacritics */
+#define VIA_ACCENT 0x08			/* and by one with them ("wurden",
+								 * "würden"): then they must match */
 #define STEM_HEAD 3				/* stems have at least three letters */
 #define ROOT_BLOOM_BITS 16
 
@@ -271,7 +279,10 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 	EntDoc		doc;
 	int32_t		node = 0;
 	int			words = 0;
-	uint8_t		ascii_mask = 0;
+	uint8_t		ascii_mask = 0,
+				accent_mask = 0;
+	int32_t		path[MAX_TRIGGER_TOKENS];
+	uint8_t		short_mask = 0;
 	char		buf[512];
 	size_t		plen = strlen(pattern);
 	int			ntok;
@@ -340,9 +351,23 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 			}
 		}
-		if (!stem && t->byte_end - t->byte_start <= 3 &&
-			Ascii(pattern + t->byte_start, t->byte_end - t->byte_start))
-			ascii_mask |= (uint8_t) (1u << words);
+		if (!stem && (t->flags & TK_WORD))
+		{
+			if (t->byte_end - t->byte_start <= 3)
+				short_mask |= (uint8_t) (1u << words);
+			if (Ascii(pattern + t->byte_start, t->byte_end - t->byte_start))
+			{
+				ascii_mask |= (uint8_t) (1u << words);
+				rl->node_kids[child] |= VIA_ASCII;
+			}
+			else
+			{
+				accent_mask |= (uint8_t) (1u << words);
+				rl->node_kids[child] |= VIA_ACCENT;
+			}
+		}
+		if (words < MAX_TRIGGER_TOKENS)
+			path[words] = child;
 		node = child;
 		words++;
 	}
@@ -351,6 +376,10 @@ AddPattern(RelLexicon *rl, const char *pattern, const char *lang,
 		return ent_fail(err, ENT_ERR_DATA, "%s: a pattern needs one to %d words",
 						rule, MAX_TRIGGER_TOKENS);
 	rl->e[idx].ascii_mask = ascii_mask;
+	rl->e[idx].accent_mask = accent_mask;
+	rl->e[idx].short_mask = short_mask;
+	for (int k = 0; k < MAX_TRIGGER_TOKENS; k++)
+		rl->e[idx].path[k] = k < words ? path[k] : -1;
 	rl->e[idx].next = rl->node_first[node];
 	rl->node_first[node] = idx;
 	return true;
@@ -541,6 +570,30 @@ CompareNames(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
+/*
+ * Matching folds diacritics away, so "wurden" (passive) and "würden"
+ * (would), "ze" (with) and "że" (that) are one key.  A word must be written
+ * with or without diacritics as in its pattern where patterns of both kinds
+ * meet at one trie edge, and a short word written without them never
+ * matches one written with them.
+ */
+static void
+StrictWords(RelLexicon *rl)
+{
+	for (int32_t i = 0; i < rl->n; i++)
+	{
+		RelEntry   *e = &rl->e[i];
+		uint8_t		both = 0;
+
+		for (int k = 0; k < MAX_TRIGGER_TOKENS && e->path[k] >= 0; k++)
+			if ((rl->node_kids[e->path[k]] & (VIA_ASCII | VIA_ACCENT)) ==
+				(VIA_ASCII | VIA_ACCENT))
+				both |= (uint8_t) (1u << k);
+		e->ascii_mask &= (uint8_t) (both | e->short_mask);
+		e->accent_mask &= both;
+	}
+}
+
 bool
 ent_rel_load(Lexicon *lex, const char *datadir, EntError *err)
 {
@@ -596,6 +649,8 @@ ent_rel_load(Lexicon *lex, const char *datadir, EntError *err)
 									  names[i][0] == 't' ? RowTrigger : RowCue, err);
 		free(names[i]);
 	}
+	if (ok)
+		StrictWords(lex->rel);
 	return ok &&
 		ent_lexicon_read_tsv(lex, datadir, "relations/non_actors.tsv", 1, false,
 							 RowNonActor, err) &&
@@ -684,12 +739,16 @@ EntryLangOk(const Rx *r, const RelEntry *e)
 	return r->any_lang || ent_lang_eq(e->lang, r->lang);
 }
 
-/* entry e applies: its language, and no short plain word met with accents
- * (acc: bit k set when the k-th matched word is written with diacritics) */
+/*
+ * entry e applies: its language, and its words written as in the text, with
+ * or without diacritics (acc: bit k set when the k-th matched word has
+ * them); folding makes "würden" and "wurden", "że" and "ze" one key.
+ */
 static inline bool
 EntryOk(const Rx *r, const RelEntry *e, uint8_t acc)
 {
-	return (e->ascii_mask & acc) == 0 && EntryLangOk(r, e);
+	return (e->ascii_mask & acc) == 0 && (e->accent_mask & ~acc) == 0 &&
+		EntryLangOk(r, e);
 }
 
 /* a token written with diacritics or another script */
@@ -711,7 +770,7 @@ AccentBits(const Rx *r, int i, int n)
 	uint8_t		acc = 0;
 
 	for (int k = 0; k < n && k < 8; k++)
-		if (Accented(r, i + k))
+		if ((r->doc->tok[i + k].flags & TK_WORD) && Accented(r, i + k))
 			acc |= (uint8_t) (1u << k);
 	return acc;
 }
@@ -763,8 +822,7 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 	if (t->key_len == 0 || t->key_len > 250)
 		return;
 	key = ent_tok_key(r->doc, i);
-	/* computed only for short words: only they can be plain ("ze") */
-	if (t->key_len <= 3 && Accented(r, i))
+	if ((t->flags & TK_WORD) && Accented(r, i))
 		acc |= (uint8_t) (1u << depth);
 	/* most words start no pattern: two Bloom filters say so cheaply */
 	if ((rl->node_kids[node] & KIDS_EXACT) &&
@@ -1509,6 +1567,26 @@ Context(Rx *r, TrigCtx *t)
 			break;
 		}
 
+	/* German and Dutch put the participle last: "Beschränkungen wurden
+	 * aufgehoben", "die Hilfe wurde gestoppt" */
+	if (r->verb_final && !t->stopped)
+		for (int i = t->te; i < t->hi && i < t->te + 8; i++)
+		{
+			if (CueIs(r, i, RC_STOP) &&
+				(t->kind == EV_AID || t->kind == EV_COOPERATE))
+			{
+				t->kind = EV_SANCTION;
+				t->mode = -1;
+				t->stopped = true;
+				break;
+			}
+			if (CueIs(r, i, RC_LIFT) && t->kind == EV_SANCTION)
+			{
+				t->kind = EV_CONCEDE;
+				break;
+			}
+		}
+
 	/*
 	 * "offered to hand over", "promised to continue aid": what is offered
 	 * has not happened; the offer is an agreement (PLOVER AGREE) between
@@ -1695,6 +1773,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				to = {0};
 	Actor		pair_store[2];
 	int			nearest_left = -1;
+	int			subj_far = -1;	/* the subject group's farthest actor */
 	bool		relative = false;	/* the subject is before "which" */
 	bool		passive = false;
 	bool		recv = (t->entry->flags & TRIG_RECV) != 0;
@@ -1823,6 +1902,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				k--;
 				GroupAdd(&subj, &r->actors[k]);
 			}
+			subj_far = k;
 			/* "between X and Y" before a noun trigger: partners */
 			mk = Marker(r, &r->actors[k], t->lo, passive, recv);
 			if (mk == RC_BETWEEN || mk == RC_WITH)
@@ -1847,16 +1927,26 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * before the subject group.  The nearest group is then the object (or
 	 * the agent), the one before it the subject.
 	 */
-	if (r->verb_final && !noun && subj.n && !relative && nearest_left >= 0 &&
+	if (r->verb_final && !noun && subj.n && !relative && subj_far >= 0 &&
 		agent.n == 0 && partner.n == 0 &&
 		(first_right < 0 || r->actors[first_right].ts >= t->hi))
 	{
-		int			k = nearest_left - (subj.n - 1) - 1;
+		int			k = subj_far - 1;
 
+		/* the group before, past prepositional phrases ("wegen", "in") */
+		while (k >= a0 && r->actors[k].ts >= t->lo &&
+			   Marker(r, &r->actors[k], t->lo, passive, recv) >= 0 &&
+			   Marker(r, &r->actors[k], t->lo, passive, recv) != RC_AND)
+			k--;
+		/* "Chinas Ministerpräsident Li Qiang": the same country is no
+		 * second party */
+		for (int i = 0; k >= a0 && i < subj.n; i++)
+			if (strcmp(subj.a[i]->cc, r->actors[k].cc) == 0)
+				k = a0 - 1;
 		if (k >= a0 && r->actors[k].ts >= t->lo)
 		{
 			Group		near = subj;
-			int			mk = Marker(r, &r->actors[nearest_left - (subj.n - 1)], t->lo, passive, recv);
+			int			mk = Marker(r, &r->actors[subj_far], t->lo, passive, recv);
 
 			subj.n = 0;
 			GroupAdd(&subj, &r->actors[k]);

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(139);
+SELECT plan(143);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -232,6 +232,13 @@ SELECT is(pg_temp.rel('Польща та Україна підписали уг�
 SELECT is(pg_temp.rel('Росія атакувала Україну ракетами.', 'uk'), '{"RU ASSAULT UA"}', 'uk ASSAULT');
 SELECT is(pg_temp.rel('Україна запровадила санкції проти Росії.', 'uk'), '{"UA SANCTION RU"}', 'uk SANCTION');
 SELECT is(pg_temp.rel('Польща передала Україні танки T-72.', 'uk'), '{"PL AID UA"}', 'uk AID');
+
+-- German: participles at the end, wurden is not würden, the subject before
+-- prepositional phrases in verb-final clauses
+SELECT is(pg_temp.rel('Deutschland und China. Zudem wurden von Peking Einfuhrbeschränkungen für deutsches Rindfleisch aufgehoben.', 'de'), '{"CN CONCEDE DE"}', 'de restrictions lifted at the end: CONCEDE');
+SELECT is((pg_temp.first_rel('Deutschland und China. Zudem wurden von Peking Einfuhrbeschränkungen für deutsches Rindfleisch aufgehoben.', 'de')).modality::text, 'asserted', 'de wurden is no würden');
+SELECT is(pg_temp.rel('Außenministerin Annalena Baerbock hatte Peking wegen seiner Drohgebärden gegenüber Taiwan kritisiert.', 'de'), '{"DE ACCUSE CN"}', 'de verb-final: subject first, object nearest');
+SELECT is(pg_temp.rel('Chinas Ministerpräsident Li Qiang wird im November nach Berlin reisen.', 'de'), '{"CN CONSULT DE"}', 'de nach Berlin reisen');
 
 SELECT * FROM finish();
 ROLLBACK;
