@@ -1452,6 +1452,35 @@ MentionFrom(const Rx *r, int m0, int m1, int tok)
 }
 
 /*
+ * A stop word at token i turns aid or cooperation into its suspension (a
+ * SANCTION), a lift word a sanction into a concession and force into a
+ * retreat ("lifted the blockade").  Returns whether it did.
+ */
+static bool
+StopOrLift(const Rx *r, TrigCtx *t, int i)
+{
+	if (CueIs(r, i, RC_STOP) && (t->kind == EV_AID || t->kind == EV_COOPERATE))
+	{
+		t->kind = EV_SANCTION;
+		t->mode = -1;
+		t->stopped = true;
+		return true;
+	}
+	if (CueIs(r, i, RC_LIFT) && t->kind == EV_SANCTION)
+	{
+		t->kind = EV_CONCEDE;
+		return true;
+	}
+	if (CueIs(r, i, RC_LIFT) &&
+		(t->kind == EV_COERCE || t->kind == EV_MOBILIZE || t->kind == EV_ASSAULT))
+	{
+		t->kind = EV_RETREAT;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Sentence context of trigger t: clause, negation, modality, mode, date,
  * equipment and money, within WINDOW tokens of the trigger.
  */
@@ -1532,28 +1561,8 @@ Context(Rx *r, TrigCtx *t)
 	/* stop words turn aid into its suspension, lift words sanctions into
 	 * concessions */
 	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 5; i--)
-	{
-		if (CueIs(r, i, RC_STOP) &&
-			(t->kind == EV_AID || t->kind == EV_COOPERATE))
-		{
-			t->kind = EV_SANCTION;
-			t->mode = -1;
-			t->stopped = true;
+		if (StopOrLift(r, t, i))
 			break;
-		}
-		if (CueIs(r, i, RC_LIFT) && t->kind == EV_SANCTION)
-		{
-			t->kind = EV_CONCEDE;
-			break;
-		}
-		/* "lifted the blockade", "ended the deployment": de-escalation */
-		if (CueIs(r, i, RC_LIFT) &&
-			(t->kind == EV_COERCE || t->kind == EV_MOBILIZE || t->kind == EV_ASSAULT))
-		{
-			t->kind = EV_RETREAT;
-			break;
-		}
-	}
 
 	/* "refused to deploy", "failed to reach agreement": a rejection */
 	for (int i = t->ts - 1; i >= t->lo && i >= t->ts - 4; i--)
@@ -1571,21 +1580,8 @@ Context(Rx *r, TrigCtx *t)
 	 * aufgehoben", "die Hilfe wurde gestoppt" */
 	if (r->verb_final && !t->stopped)
 		for (int i = t->te; i < t->hi && i < t->te + 8; i++)
-		{
-			if (CueIs(r, i, RC_STOP) &&
-				(t->kind == EV_AID || t->kind == EV_COOPERATE))
-			{
-				t->kind = EV_SANCTION;
-				t->mode = -1;
-				t->stopped = true;
+			if (StopOrLift(r, t, i))
 				break;
-			}
-			if (CueIs(r, i, RC_LIFT) && t->kind == EV_SANCTION)
-			{
-				t->kind = EV_CONCEDE;
-				break;
-			}
-		}
 
 	/*
 	 * "offered to hand over", "promised to continue aid": what is offered
