@@ -2209,6 +2209,10 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		 */
 		if (Countries(&subj) >= 2 && other != &partner)
 			other = NULL;
+		/* "financing for projects in Morocco": cooperation where it goes */
+		if (!other && subj.n == 1 && in.n && t->kind == EV_COOPERATE &&
+			in.a[0]->m >= 0 && r->out->x.m[in.a[0]->m].kind != ENT_ORGANIZATION)
+			other = &in;
 		if (subj.n)
 		{
 			if (!EmitWithin(r, t, &subj))
@@ -2351,6 +2355,15 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			t->kind == EV_SUPPORT && !noun ? &from : NULL};
 
 			target = FirstOther(&subj, order, 4);
+
+			/*
+			 * "reconoció la soberanía de Rabat sobre la antigua colonia
+			 * española": verbal support goes to the nearest one named.
+			 */
+			if (t->kind == EV_SUPPORT && !noun && target && from.n &&
+				target != &from && from.a[0]->ts < target->a[0]->ts &&
+				FirstOther(&subj, (Group *[]) {&from}, 1))
+				target = &from;
 		}
 		else if (t->kind == EV_RETREAT)
 		{

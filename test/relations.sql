@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(143);
+SELECT plan(146);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -239,6 +239,12 @@ SELECT is(pg_temp.rel('Deutschland und China. Zudem wurden von Peking Einfuhrbes
 SELECT is((pg_temp.first_rel('Deutschland und China. Zudem wurden von Peking Einfuhrbeschränkungen für deutsches Rindfleisch aufgehoben.', 'de')).modality::text, 'asserted', 'de wurden is no würden');
 SELECT is(pg_temp.rel('Außenministerin Annalena Baerbock hatte Peking wegen seiner Drohgebärden gegenüber Taiwan kritisiert.', 'de'), '{"DE ACCUSE CN"}', 'de verb-final: subject first, object nearest');
 SELECT is(pg_temp.rel('Chinas Ministerpräsident Li Qiang wird im November nach Berlin reisen.', 'de'), '{"CN CONSULT DE"}', 'de nach Berlin reisen');
+
+-- Spanish: EE. UU. does not end a sentence, recognition is support,
+-- financing goes where it is spent, "sobre" is what it is about
+SELECT is(pg_temp.rel('España y Marruecos. EE. UU. reconoció la soberanía de Rabat sobre la antigua colonia española.', 'es') @> '{"US SUPPORT MA"}', true, 'es recognition of Rabat''s sovereignty');
+SELECT is(pg_temp.rel('España y Marruecos. Marruecos negocia con EE. UU. la compra de lanzacohetes HIMARS.', 'es') @> '{"MA CONSULT US"}', true, 'es EE. UU. inside a sentence');
+SELECT is(pg_temp.rel('España y Marruecos. El Gobierno español anunció una línea de financiación para proyectos en Marruecos.', 'es') @> '{"ES COOPERATE MA"}', true, 'es financing for projects in Morocco');
 
 SELECT * FROM finish();
 ROLLBACK;
