@@ -2378,14 +2378,16 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			target = FirstOther(&subj, order, 5);
 		}
 		/*
-		 * Riots, attacks, refusals and aid where no one else is named are
-		 * against or for the country where they happen ("rioted at a
-		 * jail in northern Israel", "refused to deploy peacekeepers in
-		 * Iraq", "a Soviet loan for the steel mill in Karachi").
+		 * Riots, attacks, refusals, accusations, threats and aid where no
+		 * one else is named are against or for the country where they
+		 * happen ("rioted at a jail in northern Israel", "refused to
+		 * deploy peacekeepers in Iraq", "a Soviet loan for the steel mill
+		 * in Karachi", "the Russian embassy in Prague warned").
 		 */
 		if (!target && in.n &&
 			(t->kind == EV_ASSAULT || t->kind == EV_PROTEST ||
-			 t->kind == EV_COERCE || t->kind == EV_REJECT || t->kind == EV_AID))
+			 t->kind == EV_COERCE || t->kind == EV_REJECT || t->kind == EV_AID ||
+			 t->kind == EV_ACCUSE || t->kind == EV_THREATEN))
 			target = &in;
 		/* "Palestinians and Israelis failed to reach agreement" */
 		if (!target && (t->refused || t->kind == EV_REJECT) && subj.n >= 2)
@@ -2642,9 +2644,11 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			{
 				bool		plain = true;
 
+				/* "… krok a pohrozilo": "and" joins two events */
 				for (int k = prev_te; k < i; k++)
 					if (r.mention_at[k] >= 0 || !(doc->tok[k].flags & TK_LOWER) ||
-						doc->tok[k].char_end - doc->tok[k].char_start > 4)
+						doc->tok[k].char_end - doc->tok[k].char_start > 4 ||
+						CueIs(&r, k, RC_AND))
 						plain = false;
 				/*
 				 * "hrozby odmítl", "the accusations rejected": a noun

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(146);
+SELECT plan(147);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -245,6 +245,9 @@ SELECT is(pg_temp.rel('Chinas Ministerpräsident Li Qiang wird im November nach 
 SELECT is(pg_temp.rel('España y Marruecos. EE. UU. reconoció la soberanía de Rabat sobre la antigua colonia española.', 'es') @> '{"US SUPPORT MA"}', true, 'es recognition of Rabat''s sovereignty');
 SELECT is(pg_temp.rel('España y Marruecos. Marruecos negocia con EE. UU. la compra de lanzacohetes HIMARS.', 'es') @> '{"MA CONSULT US"}', true, 'es EE. UU. inside a sentence');
 SELECT is(pg_temp.rel('España y Marruecos. El Gobierno español anunció una línea de financiación para proyectos en Marruecos.', 'es') @> '{"ES COOPERATE MA"}', true, 'es financing for projects in Morocco');
+
+-- an embassy's accusation or threat is aimed at the country it is in
+SELECT is(pg_temp.rel('Česko a Rusko. Ruské velvyslanectví v Praze označilo iniciativu za nepřátelský krok a pohrozilo odvetou.', 'cs'), '{"RU ACCUSE CZ","RU THREATEN CZ"}', 'cs embassy in Prague: ACCUSE and THREATEN');
 
 SELECT * FROM finish();
 ROLLBACK;
