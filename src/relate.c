@@ -16,20 +16,26 @@
  * trigger, within its sentence and clause:
  *
  *	- the subject is the nearest actor before the trigger, with the actors
- *	  coordinated with it ("Nga và Pakistan", "Russia and Pakistan");
+ *	  coordinated with it ("Nga và Pakistan", "Russia and Pakistan"),
+ *	  skipping places, topics, qualifiers ("the sides of Cyprus") and
+ *	  appositions; the actor before a relative pronoun, the subject of a
+ *	  coordinated verb, the speaker of a coordinated speech act, the
+ *	  genitive owner of a noun ("atak Rosji") take precedence;
  *	- the actors after it are marked by the cue before them: an agent ("by
  *	  Russia", passive), a source ("from Russia"), a recipient ("to
- *	  Pakistan"), a partner ("with", "between");
+ *	  Pakistan"), a partner ("with", "between"), a place ("in"), a topic
+ *	  ("about"), and a list takes the role of its first member;
  *	- undirected kinds (AGREE, CONSULT, COOPERATE) pair the subject with the
  *	  object or partner, or the coordinated actors among themselves;
  *	- directed kinds go subject -> object, or agent -> subject in the
  *	  passive; receiving verbs (buy, import, receive) go from the source to
  *	  the subject, so arms transfers run supplier -> recipient;
- *	- "the two countries" and its translations stand for the article's two
- *	  most mentioned countries;
+ *	- "the two countries" and its translations stand for the two the
+ *	  paragraph has just named, else the article's two most mentioned;
  *	- a stop word before aid or cooperation ("halted aid") makes it a
  *	  SANCTION, a lift word before a sanction ("lifted the embargo") a
- *	  CONCEDE;
+ *	  CONCEDE; offers become AGREE, refusals REJECT, force announced for
+ *	  the future THREATEN, a state's protest ACCUSE;
  *	- negation and modality come from the words just before the trigger,
  *	  reported speech from report verbs in the sentence;
  *	- the date is the sentence's date expression nearest to the trigger,
