@@ -144,6 +144,9 @@ typedef struct RelEntry
 	uint8_t		accent_mask;	/* bit k: word k has them: a word without
 								 * does not match */
 	int32_t		path[MAX_TRIGGER_TOKENS];	/* trie node after word k, or -1 */
+	const char *particle;		/* a word that must follow in the sentence
+								 * (German "wies ... zurück"), its key; or
+								 * NULL */
 	uint8_t		short_mask;		/* bit k: word k has at most three bytes */
 	int32_t		next;			/* next entry at the same trie node */
 	const char *rule;
@@ -446,6 +449,7 @@ RowTrigger(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	RelLexicon *rl = lex->rel;
 	RelEntry   *e;
 	int			kind = -1;
+	const char *p;
 
 	if (!LangOk(f[0]))
 		return ent_fail(err, ENT_ERR_DATA, "%s: bad language code \"%s\"", rule, f[0]);
@@ -469,6 +473,25 @@ RowTrigger(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		e->flags |= TRIG_NOUN;
 	if (strstr(f[4], "future"))
 		e->flags |= TRIG_FUTURE;
+	if ((p = strstr(f[4], "part=")) != NULL)
+	{
+		/* the particle's lookup key, as the scanner makes it */
+		EntDoc		doc;
+		size_t		n = strcspn(p + 5, ",");
+
+		if (n == 0 || !ent_scan(p + 5, n, f[0], false, &doc, err))
+			return err->status != ENT_OK ? false :
+				ent_fail(err, ENT_ERR_DATA, "%s: empty particle", rule);
+		if (doc.ntok != 1)
+		{
+			ent_doc_free(&doc);
+			return ent_fail(err, ENT_ERR_DATA, "%s: a particle is one word", rule);
+		}
+		e->particle = ent_lexicon_strdup(lex, ent_tok_key(&doc, 0), doc.tok[0].key_len);
+		ent_doc_free(&doc);
+		if (!e->particle)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
 	if (!(e->rule = ent_lexicon_strdup(lex, rule, strlen(rule))))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	rl->n++;
@@ -1066,6 +1089,24 @@ IsComma(const Rx *r, int i)
 		ent_tok_fold(r->doc, i)[0] == ',';
 }
 
+/*
+ * A dash between spaces separates clauses, as in headlines ("Xi sagt
+ * Marktöffnung zu – Streit über E-Autos und Russland bleibt").
+ */
+static bool
+IsDash(const Rx *r, int i)
+{
+	const EntToken *t = &r->doc->tok[i];
+	const char *s = r->doc->text + t->byte_start;
+	size_t		n = t->byte_end - t->byte_start;
+
+	if (!(t->flags & TK_PUNCT) || !(t->flags & TK_SPACE_BEFORE) ||
+		i + 1 >= r->doc->ntok || !(r->doc->tok[i + 1].flags & TK_SPACE_BEFORE))
+		return false;
+	return (n == 1 && s[0] == '-') ||
+		(n == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0));
+}
+
 /* a comma among tokens [from, to) */
 static bool
 CommaBetween(const Rx *r, int from, int to)
@@ -1507,7 +1548,8 @@ Context(Rx *r, TrigCtx *t)
 		const EntToken *tk = &r->doc->tok[i];
 		bool		boundary = CueIs(r, i, RC_CLAUSE) ||
 			((tk->flags & TK_PUNCT) && tk->fold_len == 1 &&
-			 ent_tok_fold(r->doc, i)[0] == ';');
+			 ent_tok_fold(r->doc, i)[0] == ';') ||
+			IsDash(r, i);
 
 		if (boundary && i < t->ts)
 			t->lo = i + 1;
@@ -1929,7 +1971,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * before the subject group.  The nearest group is then the object (or
 	 * the agent), the one before it the subject.
 	 */
-	if (r->verb_final && !noun && subj.n && !relative && subj_far >= 0 &&
+	if (r->verb_final && !noun && !t->entry->particle && subj.n && !relative && subj_far >= 0 &&
 		agent.n == 0 && partner.n == 0 &&
 		(first_right < 0 || r->actors[first_right].ts >= t->hi))
 	{
@@ -2434,6 +2476,35 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 }
 
 /*
+ * The entry of the trigger at token i, skipping those whose particle does
+ * not follow in the sentence ("wies ... zurück" rejects, "wies ... aus"
+ * expels); -1 if none.
+ */
+static int32_t
+ChooseEntry(Rx *r, int i)
+{
+	const EntDoc *doc = r->doc;
+	int			te = i + r->trig[i].ntok;
+	uint8_t		acc = AccentBits(r, i, r->trig[i].ntok);
+
+	for (int32_t e = r->trig[i].entry; e >= 0; e = r->rl->e[e].next)
+	{
+		const RelEntry *en = &r->rl->e[e];
+		bool		found = en->particle == NULL;
+
+		if (en->is_cue || !EntryOk(r, en, acc))
+			continue;
+		for (int k = te; !found && k < doc->ntok && k < te + 40 &&
+			 doc->tok[k].sent == doc->tok[i].sent; k++)
+			found = doc->tok[k].key_len == strlen(en->particle) &&
+				memcmp(ent_tok_key(doc, k), en->particle, doc->tok[k].key_len) == 0;
+		if (found)
+			return e;
+	}
+	return -1;
+}
+
+/*
  * A trigger written with a capital inside a sentence is part of a name
  * ("chương trình Hỗ trợ an ninh chính thức", "Tratado de Amistad y
  * Cooperación"), unless the line capitalises its words (an English
@@ -2642,7 +2713,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			for (int k = i; k < i + r.trig[i].ntok; k++)
 				if (r.mention_at[k] >= 0)
 					in_name = true;
-			if (in_name || InTitle(&r, i))
+			if (in_name || InTitle(&r, i) || (r.trig[i].entry = ChooseEntry(&r, i)) < 0)
 				continue;
 			/* "signed an agreement", "rejected the accusations": a noun
 			 * right after a trigger is its object, not another event */

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(147);
+SELECT plan(152);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -248,6 +248,14 @@ SELECT is(pg_temp.rel('España y Marruecos. El Gobierno español anunció una l�
 
 -- an embassy's accusation or threat is aimed at the country it is in
 SELECT is(pg_temp.rel('Česko a Rusko. Ruské velvyslanectví v Praze označilo iniciativu za nepřátelský krok a pohrozilo odvetou.', 'cs'), '{"RU ACCUSE CZ","RU THREATEN CZ"}', 'cs embassy in Prague: ACCUSE and THREATEN');
+
+-- German separable verbs count only with their particle
+SELECT is(pg_temp.rel('Russland und Deutschland. Russland wies zwei deutsche Diplomaten aus.', 'de'), '{"RU COERCE DE"}', 'de wies ... aus: COERCE');
+SELECT is(pg_temp.rel('China und die EU. Das chinesische Handelsministerium wies jede Einmischung der EU zurück.', 'de'), '{"CN REJECT EU"}', 'de wies ... zurück: REJECT');
+SELECT is(pg_temp.rel('China und Taiwan. Peking wies darauf hin, dass Taiwan zu China gehört.', 'de'), '{}', 'de wies ... hin: no event');
+SELECT is(pg_temp.rel('Russland und die Ukraine. Russland griff die Ukraine in der Nacht mit Drohnen an.', 'de'), '{"RU ASSAULT UA"}', 'de griff ... an: ASSAULT');
+-- a dash between spaces separates clauses
+SELECT is(pg_temp.rel('Russland und China. Xi sagt Marktöffnung zu – Streit über E-Autos und Russland bleibt', 'de'), '{}', 'de headline dash: no event across it');
 
 SELECT * FROM finish();
 ROLLBACK;
