@@ -1107,6 +1107,16 @@ IsDash(const Rx *r, int i)
 		(n == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0));
 }
 
+/* a trigger after token lo ends at token i */
+static bool
+OtherTriggerEndsAt(const Rx *r, int i, int lo)
+{
+	for (int k = i - 1; k >= lo && k >= i - MAX_TRIGGER_TOKENS; k--)
+		if (r->trig[k].entry >= 0 && k + r->trig[k].ntok == i)
+			return true;
+	return false;
+}
+
 /* a comma among tokens [from, to) */
 static bool
 CommaBetween(const Rx *r, int from, int to)
@@ -1276,6 +1286,7 @@ typedef struct TrigCtx
 								 * whose target is the recipient */
 	bool		refused;		/* "refused to", "failed to": a REJECT */
 	bool		reported;		/* a report verb in the sentence */
+	bool		noun;			/* the trigger is a noun */
 	Actor	   *prev_subj;		/* the previous trigger's subject in the
 								 * sentence, or NULL */
 	int			prev_te;		/* and where it ended */
@@ -1821,7 +1832,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	bool		relative = false;	/* the subject is before "which" */
 	bool		passive = false;
 	bool		recv = (t->entry->flags & TRIG_RECV) != 0;
-	bool		noun = (t->entry->flags & TRIG_NOUN) != 0;
+	bool		noun = t->noun;
 	bool		arms = t->kind == EV_COOPERATE && t->mode == MODE_ARMS;
 	int			first_right = -1;
 
@@ -2104,6 +2115,16 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 					break;
 			}
 			mk = Marker(r, ac, t->te, passive, recv);
+
+			/*
+			 * "за підтримку з перших днів вторгнення Росії": a bare
+			 * genitive right after a later trigger is that one's owner,
+			 * not the one supported ("potępiła atak Rosji" still accuses
+			 * Russia).
+			 */
+			if (r->genitive && mk < 0 && ac->ts > t->te && ent_event_quad(t->kind) <= 2 &&
+				OtherTriggerEndsAt(r, ac->ts, t->te))
+				continue;
 			if (a > first_right && last && Coordinated(r, &r->actors[a - 1], ac))
 			{
 				GroupAdd(last, ac);
@@ -2476,6 +2497,39 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 }
 
 /*
+ * Slavic deverbal nouns end alike: вторгнення, вторжение, wycofanie,
+ * stažení, operacja.  A stem trigger ("вторгн*") matched by one is a noun.
+ */
+static const char *const nominal_endings[] = {
+	"ние", "ния", "нию", "нием", "нии", "ция", "ции", "цию", "цией",
+	"ння", "нню", "нням", "нні", "ція", "ції", "цію", "цією",
+	"nie", "nia", "niu", "niem", "niach", "cja", "cji", "cje",
+	"ni", "nim", "nich", NULL
+};
+
+static bool
+TriggerIsNoun(const Rx *r, int i)
+{
+	const EntToken *t;
+	const char *k;
+
+	if (r->rl->e[r->trig[i].entry].flags & TRIG_NOUN)
+		return true;
+	if (!r->genitive)
+		return false;
+	t = &r->doc->tok[i + r->trig[i].ntok - 1];
+	k = ent_tok_key(r->doc, i + r->trig[i].ntok - 1);
+	for (int e = 0; nominal_endings[e]; e++)
+	{
+		size_t		n = strlen(nominal_endings[e]);
+
+		if (t->key_len > n + 2 && memcmp(k + t->key_len - n, nominal_endings[e], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The entry of the trigger at token i, skipping those whose particle does
  * not follow in the sentence ("wies ... zurück" rejects, "wies ... aus"
  * expels); -1 if none.
@@ -2553,6 +2607,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	Actor	   *speaker = NULL;
 	int			report_at = -1;
 	int			prev_mode = -1;
+	bool		prev_empty = false;	/* the previous trigger found no parties */
 	EntEventKind inherit = EV_NKINDS;	/* a replaced noun's kind */
 	int32_t		prev_first = 0;	/* the previous trigger's first relation */
 	int32_t		sent_first;
@@ -2688,6 +2743,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 		prev_te = -1;
 		prev_kind = EV_NKINDS;
 		prev_noun = false;
+		prev_empty = false;
 		last_subj = NULL;
 		/* the speaker: the actor before the first report verb */
 		report_at = -1;
@@ -2733,7 +2789,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 				 * the noun's.
 				 */
 				if (plain && prev_noun && i == prev_te &&
-					!(r.rl->e[r.trig[i].entry].flags & TRIG_NOUN))
+					!TriggerIsNoun(&r, i))
 				{
 					out->n = prev_first;
 					inherit = prev_kind;
@@ -2764,7 +2820,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			}
 			/* one event per sentence from nouns: "blamed Israel for the
 			 * bombing", "offered talks after the invasion" */
-			if ((r.rl->e[r.trig[i].entry].flags & TRIG_NOUN) &&
+			if (TriggerIsNoun(&r, i) &&
 				out->n > sent_first)
 			{
 				bool		fresh = false;	/* an actor no relation used */
@@ -2791,14 +2847,19 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			t.m0 = m0;
 			t.m1 = m1;
 			t.entry = &r.rl->e[r.trig[i].entry];
+			t.noun = TriggerIsNoun(&r, i);
 			t.kind = (EntEventKind) t.entry->what;
 			t.mode = t.entry->mode;
 			t.confidence = r.trig[i].exact ? 0.9f : 0.85f;
 			Context(&r, &t);
 			if (t.entry->flags & TRIG_FUTURE)
 				t.modality = MOD_PLANNED;
-			/* "Sicherheitsabkommen unterzeichnet": the noun's mode */
-			if (inherit == t.kind && t.mode < 0)
+			/*
+			 * "Sicherheitsabkommen unterzeichnet", "dárcům vojenské pomoci:
+			 * … předalo Ukrajině": the mode of a noun of the same kind that
+			 * named no parties
+			 */
+			if ((inherit == t.kind || (prev_kind == t.kind && prev_empty)) && t.mode < 0)
 				t.mode = prev_mode;
 			inherit = EV_NKINDS;
 
@@ -2825,7 +2886,8 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 			prev_te = t.te;
 			prev_kind = t.kind;
 			prev_mode = t.mode;
-			prev_noun = (t.entry->flags & TRIG_NOUN) != 0;
+			prev_empty = out->n == prev_first;
+			prev_noun = t.noun;
 			i = t.te - 1;		/* a trigger's words are not triggers again */
 		}
 		s0 = s1;

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(152);
+SELECT plan(153);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -256,6 +256,10 @@ SELECT is(pg_temp.rel('China und Taiwan. Peking wies darauf hin, dass Taiwan zu 
 SELECT is(pg_temp.rel('Russland und die Ukraine. Russland griff die Ukraine in der Nacht mit Drohnen an.', 'de'), '{"RU ASSAULT UA"}', 'de griff ... an: ASSAULT');
 -- a dash between spaces separates clauses
 SELECT is(pg_temp.rel('Russland und China. Xi sagt Marktöffnung zu – Streit über E-Autos und Russland bleibt', 'de'), '{}', 'de headline dash: no event across it');
+
+-- Slavic deverbal nouns are nouns, and a later noun's genitive owner is not
+-- the one supported
+SELECT is(pg_temp.rel('Зеленський подякував Варшаві за підтримку з перших днів повномасштабного вторгнення Росії.', 'uk'), '{"UA SUPPORT PL"}', 'uk вторгнення Росії: Russia invades, Warsaw supports Ukraine');
 
 SELECT * FROM finish();
 ROLLBACK;
