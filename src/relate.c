@@ -1131,12 +1131,7 @@ CommaBetween(const Rx *r, int from, int to)
 static bool
 IsGlue(const Rx *r, int i)
 {
-	const EntToken *t = &r->doc->tok[i];
-
-	if ((t->flags & TK_PUNCT) && t->fold_len == 1 &&
-		ent_tok_fold(r->doc, i)[0] == ',')
-		return true;
-	return CueIs(r, i, RC_AND);
+	return IsComma(r, i) || CueIs(r, i, RC_AND);
 }
 
 #define MARKER_ROLES ((1u << RC_AGENT) | (1u << RC_FROM) | (1u << RC_TO) | \
@@ -1284,7 +1279,6 @@ typedef struct TrigCtx
 	bool		boilerplate;
 	bool		stopped;		/* aid or cooperation halted: a SANCTION
 								 * whose target is the recipient */
-	bool		refused;		/* "refused to", "failed to": a REJECT */
 	bool		reported;		/* a report verb in the sentence */
 	bool		noun;			/* the trigger is a noun */
 	Actor	   *prev_subj;		/* the previous trigger's subject in the
@@ -1591,16 +1585,11 @@ Context(Rx *r, TrigCtx *t)
 		if (CueIs(r, i, RC_REPORT))
 		{
 			for (int k = i - 1; k >= t->te; k--)
-			{
-				const EntToken *tk = &r->doc->tok[k];
-
-				if ((tk->flags & TK_PUNCT) && tk->fold_len == 1 &&
-					ent_tok_fold(r->doc, k)[0] == ',')
+				if (IsComma(r, k))
 				{
 					t->hi = k;
 					break;
 				}
-			}
 			break;
 		}
 	t->negated = false;
@@ -1631,7 +1620,6 @@ Context(Rx *r, TrigCtx *t)
 			t->mode = -1;
 			t->stopped = false;
 			t->negated = false;
-			t->refused = true;
 			break;
 		}
 
@@ -2083,13 +2071,10 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			/* ", Rosja zdjęła embargo": an actor after a comma with its own
 			 * verb right after it starts the next clause */
 			{
-				bool		comma = false,
+				bool		comma = CommaBetween(r, a > first_right ? r->actors[a - 1].te : t->te,
+												 ac->ts),
 							verb = false;
 
-				for (int i = (a > first_right ? r->actors[a - 1].te : t->te); i < ac->ts; i++)
-					if ((r->doc->tok[i].flags & TK_PUNCT) && r->doc->tok[i].fold_len == 1 &&
-						ent_tok_fold(r->doc, i)[0] == ',')
-						comma = true;
 				for (int i = ac->te; comma && i < ac->te + 3 && i < t->s1; i++)
 					if (r->trig[i].entry >= 0)
 						verb = true;
@@ -2459,7 +2444,7 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			 t->kind == EV_ACCUSE || t->kind == EV_THREATEN))
 			target = &in;
 		/* "Palestinians and Israelis failed to reach agreement" */
-		if (!target && (t->refused || t->kind == EV_REJECT) && subj.n >= 2)
+		if (!target && t->kind == EV_REJECT && subj.n >= 2)
 		{
 			/* the group is nearest first: the first named is the source */
 			Group		s = {{subj.a[subj.n - 1]}, 1},
