@@ -748,6 +748,7 @@ entities(PG_FUNCTION_ARGS)
 	EntExtraction x;
 	char		lang[8];
 	Oid			kind_type;
+	Datum		kinds[ENT_NKINDS] = {0};
 
 	RequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -764,8 +765,13 @@ entities(PG_FUNCTION_ARGS)
 
 		if (m->dropped)
 			continue;
-		values[0] = OidFunctionCall3(F_ENUM_IN, CStringGetDatum(ent_kind_names[m->kind]),
-									 ObjectIdGetDatum(kind_type), Int32GetDatum(-1));
+		/* each kind's enum value is looked up once per call */
+		if (!kinds[m->kind])
+			kinds[m->kind] = OidFunctionCall3(F_ENUM_IN,
+											  CStringGetDatum(ent_kind_names[m->kind]),
+											  ObjectIdGetDatum(kind_type),
+											  Int32GetDatum(-1));
+		values[0] = kinds[m->kind];
 		values[1] = CStringGetTextDatum(m->entity_id);
 		values[2] = CStringGetTextDatum(m->canonical);
 		values[3] = CStringGetTextDatum(m->surface);
@@ -913,6 +919,53 @@ entity_ids(PG_FUNCTION_ARGS)
 	arr = construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT);
 	ent_extraction_free(&x);
 	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+/*
+ * clean(body text, lang text) returns the article without its page
+ * furniture: the lines the engine marks as boilerplate (teasers, navigation,
+ * banners, repeated lines) are dropped, the others kept as written, and runs
+ * of blank lines left behind are closed up to one.
+ */
+PG_FUNCTION_INFO_V1(clean);
+Datum
+clean(PG_FUNCTION_ARGS)
+{
+	EntExtraction x;
+	char		lang[8];
+	text	   *body;
+	const char *s;
+	StringInfoData out;
+	bool		pending_blank = false;
+
+	RequireUtf8();
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	body = PG_GETARG_TEXT_PP(0);
+	s = VARDATA_ANY(body);
+	Extract(fcinfo, false, ENT_X_IDS_ONLY, &x, lang);
+	initStringInfo(&out);
+	for (int li = 0; li < x.doc.nlines; li++)
+	{
+		const EntLine *l = &x.doc.lines[li];
+
+		CHECK_FOR_INTERRUPTS();
+		if (l->ntok == 0)
+		{
+			/* a blank line: kept once, and only between kept lines */
+			if (out.len > 0)
+				pending_blank = true;
+			continue;
+		}
+		if (l->boilerplate)
+			continue;
+		if (out.len > 0)
+			appendStringInfoString(&out, pending_blank ? "\n\n" : "\n");
+		pending_blank = false;
+		appendBinaryStringInfo(&out, s + l->byte_start, l->byte_end - l->byte_start);
+	}
+	ent_extraction_free(&x);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
 }
 
 /*

@@ -1,7 +1,7 @@
 -- Signatures, labels and comments of every entente function.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(63);
+SELECT plan(66);
 
 -- signatures and return types
 SELECT has_function('entente', 'normalize', ARRAY['text', 'text']);
@@ -56,13 +56,33 @@ SELECT is_strict('entente', 'languages', ARRAY['text']);
 
 -- language and parallel safety
 SELECT is(
-    (SELECT array_agg(DISTINCT l.lanname) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-      WHERE p.pronamespace = 'entente'::regnamespace),
-    ARRAY['c']::name[], 'every entente function is written in C');
+    (SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+      WHERE p.pronamespace = 'entente'::regnamespace AND l.lanname <> 'c'),
+    ARRAY['article_changed', 'dot_quote', 'event_date_bound', 'event_date_range', 'extract_sql', 'forget', 'graph',
+          'graph_edges', 'graph_label', 'process', 'retry_failed', 'table_dropped', 'track',
+          'tracked_column_type', 'untrack', 'xml_quote'],
+    'the text functions are written in C; only the jobs, views and graphs are SQL and PL/pgSQL');
 SELECT is(
-    (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'
-       AND prorettype <> 'trigger'::regtype),
-    0, 'every entente function but the trigger is PARALLEL SAFE');
+    (SELECT array_agg(proname::text ORDER BY proname) FROM pg_proc
+      WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'),
+    ARRAY['article_changed', 'forget', 'process', 'retry_failed', 'table_dropped', 'track',
+          'untrack', 'user_lexicon_changed'],
+    'every entente function is PARALLEL SAFE but the triggers and those that write');
+SELECT is(
+    (SELECT array_agg(proname::text ORDER BY proname) FROM pg_proc
+      WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's' AND provolatile <> 'v'),
+    NULL, 'the functions that write are VOLATILE');
+SELECT is(
+    (SELECT count(*)::int FROM pg_class c
+      WHERE c.relnamespace = 'entente'::regnamespace AND c.relkind IN ('r', 'v')
+        AND obj_description(c.oid, 'pg_class') IS NULL),
+    0, 'every entente table and view has a comment (BI tools show them)');
+SELECT is(
+    (SELECT array_agg(c.relname || '.' || a.attname) FROM pg_class c
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE c.relnamespace = 'entente'::regnamespace AND c.relkind IN ('r', 'v')
+        AND col_description(c.oid, a.attnum) IS NULL),
+    NULL, 'every column of entente''s tables and views has a comment');
 SELECT is(
     (SELECT count(*)::int FROM pg_proc p WHERE pronamespace = 'entente'::regnamespace
         AND obj_description(p.oid, 'pg_proc') IS NULL),
@@ -77,7 +97,7 @@ SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'senten
 -- result columns
 SELECT is(
     (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
-    14, 'fourteen functions in schema entente');
+    31, 'thirty-one functions and procedures in schema entente');
 SELECT is(
     (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
     ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],

@@ -17,6 +17,7 @@ ENTENTE_PACKAGES=(
 	libicu-dev libcld2-dev pkg-config make gcc g++
 	postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
 	unicode-data bzip2 util-linux
+	postgresql-15-cron graphviz
 )
 
 log() { printf '\n== %s\n' "$*" >&2; }
