@@ -115,13 +115,14 @@ typedef enum CueRole
 	RC_REFUSE,
 	RC_REL,
 	RC_TOPIC,
+	RC_ALL,
 	RC_NROLES
 } CueRole;
 
 static const char *const role_names[] = {
 	"NEG", "PLAN", "REPORT", "AGENT", "PASSIVE", "FROM", "TO", "WITH",
 	"BETWEEN", "AND", "BOTH", "CLAUSE", "WEAPON", "MODE", "NUM", "STOP", "LIFT",
-	"BLOCK", "IN", "OF", "OFFER", "REFUSE", "REL", "TOPIC"
+	"BLOCK", "IN", "OF", "OFFER", "REFUSE", "REL", "TOPIC", "ALL"
 };
 
 #define TRIG_RECV	0x01
@@ -1756,9 +1757,14 @@ FirstOther(const Group *subj, Group *const *order, int n)
 	return NULL;
 }
 
-/* the article's pair as a group, when "the two countries" stands for it */
+/*
+ * PairGroup adds to g the pair "the two countries" at token cue stands for:
+ * the two the paragraph names just before cue, when it names exactly two,
+ * else the article's pair.  "All sides" (article) prefers the article's
+ * pair: the parties of the story, not of the last sentence.
+ */
 static bool
-PairGroup(Rx *r, int cue, Group *g, Actor *store)
+PairGroup(Rx *r, int cue, Group *g, Actor *store, bool article)
 {
 	const char *cc[3] = {NULL, NULL, NULL};
 	int			n = 0;
@@ -1766,9 +1772,9 @@ PairGroup(Rx *r, int cue, Group *g, Actor *store)
 	int			start = FirstFrom(r->actors, 0, r->nactors, cue);
 
 	/*
-	 * The two countries the previous sentence of the paragraph (or this
-	 * one, before the words) names, when it names exactly two: "Turkey's rapprochement
-	 * with Armenia has stalled.  Envoys of the two countries met ...".
+	 * "Turkey's rapprochement with Armenia has stalled.  Envoys of the two
+	 * countries met ...": the countries named since the start of the
+	 * previous sentence of the paragraph.
 	 */
 	for (int a = start - 1; a >= 0 && a >= start - 16 && n < 3; a--)
 	{
@@ -1784,7 +1790,7 @@ PairGroup(Rx *r, int cue, Group *g, Actor *store)
 		if (k == n)
 			cc[n++] = ac->cc;
 	}
-	if (n != 2)
+	if (n != 2 || (article && r->pair[0] && r->pair[1]))
 	{
 		if (!r->pair[0] || !r->pair[1])
 			return false;
@@ -1814,7 +1820,8 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				agent = {0},
 				from = {0},
 				to = {0};
-	Actor		pair_store[2];
+	Actor		pair_store[2],
+				obj_pair_store[2];
 	int			nearest_left = -1;
 	int			subj_far = -1;	/* the subject group's farthest actor */
 	bool		relative = false;	/* the subject is before "which" */
@@ -2049,9 +2056,9 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	if (subj.n == 0)
 	{
 		for (int i = t->lo; i < t->ts; i++)
-			if (CueIs(r, i, RC_BOTH))
+			if (CueIs(r, i, RC_BOTH) || CueIs(r, i, RC_ALL))
 			{
-				PairGroup(r, i, &subj, pair_store);
+				PairGroup(r, i, &subj, pair_store, CueIs(r, i, RC_ALL));
 				break;
 			}
 	}
@@ -2148,6 +2155,27 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				GroupAdd(last, ac);
 		}
 	}
+	/*
+	 * "urged all sides to show restraint", "rief beide Seiten zur
+	 * Zurückhaltung auf": with no actor after it, a verb whose object is
+	 * "both sides" or "all sides" acts on the pair the paragraph or the
+	 * article is about.
+	 */
+	if (subj.n && !obj.n && !to.n && !from.n && !partner.n && !noun)
+		for (int i = t->te; i < t->te + 4 && i < t->hi; i++)
+		{
+			if (IsComma(r, i))
+				break;
+			if (CueIs(r, i, RC_BOTH) || CueIs(r, i, RC_ALL))
+			{
+				/* the subject is not one of the pair: look before the
+				 * sentence */
+				PairGroup(r, t->s0, &obj, obj_pair_store, CueIs(r, i, RC_ALL));
+				t->how = "both-object";
+				break;
+			}
+		}
+
 	/* places after the trigger that say where it happens */
 	if (in.n == 0)
 		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)

@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(153);
+SELECT plan(156);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -141,6 +141,13 @@ SELECT is(pg_temp.rel('Ukraina potępiła atak Rosji na Charków.', 'pl') @> '{"
 SELECT is(pg_temp.rel('Turkey and Azerbaijan launched joint military drills near the Armenian border.', 'en'), '{"AZ COOPERATE TR"}', 'en coordinated subjects are the parties');
 -- "the two countries" are the two the previous sentence of the paragraph names
 SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapprochement with Armenia has stalled. Envoys of the two countries met in Geneva last month.', 'en') @> '{"AM CONSULT TR"}', true, 'the two countries: the previous sentence''s pair');
+-- "both sides" and "all sides" as the object: the pair, not the subject
+SELECT is(pg_temp.rel('Armenia and Azerbaijan clashed on the border on Monday. The United States urged both sides to show restraint.', 'en'),
+          '{"US REQUEST AM","US REQUEST AZ"}', 'en: urged both sides, the previous sentence''s pair');
+SELECT is(pg_temp.rel('Армения и Азербайджан обменялись ударами на границе. США призвали все стороны к сдержанности.', 'ru'),
+          '{"US REQUEST AM","US REQUEST AZ"}', 'ru: all sides');
+SELECT is(pg_temp.rel('Armenia i Azerbejdżan oskarżają się nawzajem. Waszyngton wezwał wszystkie strony do powściągliwości.', 'pl') @> '{"US REQUEST AM","US REQUEST AZ"}',
+          true, 'pl: all sides');
 -- riots and attacks are against the country where they happen
 SELECT is(pg_temp.rel('Palestinian prisoners rioted on Monday at a jail in northern Israel.', 'en'), '{"PS PROTEST IL"}', 'PROTEST against the place');
 -- English names are capitalised in every word: "Russia today" is Russia
