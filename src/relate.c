@@ -2176,6 +2176,24 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			}
 		}
 
+	/*
+	 * "withdrew its peacekeepers from Karabakh": forces leave the country
+	 * of the place they leave.
+	 */
+	if (t->kind == EV_RETREAT && from.n == 0)
+		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)
+		{
+			Actor	   *pl = &r->places[p];
+
+			if (pl->te > t->hi)
+				break;
+			if (Marker(r, pl, t->te, passive, recv) == RC_FROM)
+			{
+				GroupAdd(&from, pl);
+				break;
+			}
+		}
+
 	/* places after the trigger that say where it happens */
 	if (in.n == 0)
 		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)

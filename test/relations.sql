@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(156);
+SELECT plan(158);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -141,6 +141,9 @@ SELECT is(pg_temp.rel('Ukraina potępiła atak Rosji na Charków.', 'pl') @> '{"
 SELECT is(pg_temp.rel('Turkey and Azerbaijan launched joint military drills near the Armenian border.', 'en'), '{"AZ COOPERATE TR"}', 'en coordinated subjects are the parties');
 -- "the two countries" are the two the previous sentence of the paragraph names
 SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapprochement with Armenia has stalled. Envoys of the two countries met in Geneva last month.', 'en') @> '{"AM CONSULT TR"}', true, 'the two countries: the previous sentence''s pair');
+-- forces leave the country of the place they leave
+SELECT is(pg_temp.rel('Russia withdrew its peacekeepers from Karabakh.', 'en'), '{"RU RETREAT AZ"}', 'en: withdrew from a place: its country');
+SELECT is(pg_temp.rel('Россия вывела миротворцев из Карабаха.', 'ru'), '{"RU RETREAT AZ"}', 'ru: вывела миротворцев из Карабаха');
 -- "both sides" and "all sides" as the object: the pair, not the subject
 SELECT is(pg_temp.rel('Armenia and Azerbaijan clashed on the border on Monday. The United States urged both sides to show restraint.', 'en'),
           '{"US REQUEST AM","US REQUEST AZ"}', 'en: urged both sides, the previous sentence''s pair');
