@@ -759,6 +759,8 @@ typedef struct Rx
 	bool		genitive;		/* a bare actor after a noun is its owner
 								 * (Polish, Czech, Russian, Ukrainian:
 								 * "atak Rosji", "вторгнення Росії") */
+	bool		impersonal;		/* "В Кремле заявили": a plural verb in -ли
+								 * with "in <capital>" and no subject */
 	bool		verb_final;		/* subordinate and perfect clauses end in
 								 * the verb (German, Dutch) */
 } Rx;
@@ -2023,6 +2025,21 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 		}
 	}
 	/*
+	 * "В Баку опровергли", "В Кремле заявили", "У Києві заявили": Russian
+	 * and Ukrainian report what a government did with "in <the capital>"
+	 * and a plural verb that has no subject; the place speaks for its
+	 * country.
+	 */
+	if (subj.n == 0 && in.n == 1 && !noun && r->impersonal && t->te - t->ts == 1 &&
+		r->doc->tok[t->ts].byte_end - r->doc->tok[t->ts].byte_start > 4 &&
+		memcmp(r->doc->text + r->doc->tok[t->ts].byte_end - 4, "\xD0\xBB\xD0\xB8", 4) == 0)
+	{
+		subj = in;
+		in.n = 0;
+		t->how = "impersonal";
+	}
+
+	/*
 	 * "oskarżyła Seul o ... i zagroziła": a verb coordinated with the
 	 * previous trigger shares its subject.
 	 */
@@ -2658,6 +2675,7 @@ ent_relate(Lexicon *lex, const char *text, size_t len, const char *lang,
 	r.any_lang = true;
 	r.verb_final = strcmp(lang, "de") == 0 || strcmp(lang, "nl") == 0;
 	r.vi = strcmp(lang, "vi") == 0;
+	r.impersonal = strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0;
 	r.caps_nouns = strcmp(lang, "de") == 0 || strcmp(lang, "lb") == 0;
 	r.genitive = strcmp(lang, "pl") == 0 || strcmp(lang, "cs") == 0 ||
 		strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ||

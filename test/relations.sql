@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(158);
+SELECT plan(161);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -141,6 +141,10 @@ SELECT is(pg_temp.rel('Ukraina potępiła atak Rosji na Charków.', 'pl') @> '{"
 SELECT is(pg_temp.rel('Turkey and Azerbaijan launched joint military drills near the Armenian border.', 'en'), '{"AZ COOPERATE TR"}', 'en coordinated subjects are the parties');
 -- "the two countries" are the two the previous sentence of the paragraph names
 SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapprochement with Armenia has stalled. Envoys of the two countries met in Geneva last month.', 'en') @> '{"AM CONSULT TR"}', true, 'the two countries: the previous sentence''s pair');
+-- "В Баку опровергли": a plural verb with "in <capital>" and no subject
+SELECT is(pg_temp.rel('В Баку эти обвинения опровергли и обвинили армянских военных в провокации.', 'ru'), '{"AZ ACCUSE AM","AZ REJECT AM"}', 'ru: в Баку опровергли и обвинили');
+SELECT is(pg_temp.rel('В Киеве раскритиковали решение Венгрии.', 'ru'), '{"UA ACCUSE HU"}', 'ru: в Киеве раскритиковали');
+SELECT is(pg_temp.rel('Путин встретился в Москве с премьером Пакистана.', 'ru'), '{"PK CONSULT RU"}', 'ru: a named subject keeps its place as a place');
 -- forces leave the country of the place they leave
 SELECT is(pg_temp.rel('Russia withdrew its peacekeepers from Karabakh.', 'en'), '{"RU RETREAT AZ"}', 'en: withdrew from a place: its country');
 SELECT is(pg_temp.rel('Россия вывела миротворцев из Карабаха.', 'ru'), '{"RU RETREAT AZ"}', 'ru: вывела миротворцев из Карабаха');
