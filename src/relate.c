@@ -1823,7 +1823,8 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 				from = {0},
 				to = {0};
 	Actor		pair_store[2],
-				obj_pair_store[2];
+				obj_pair_store[2],
+				answered_store;	/* the author of what a rejection answers */
 	int			nearest_left = -1;
 	int			subj_far = -1;	/* the subject group's farthest actor */
 	bool		relative = false;	/* the subject is before "which" */
@@ -2506,6 +2507,37 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 			 t->kind == EV_COERCE || t->kind == EV_REJECT || t->kind == EV_AID ||
 			 t->kind == EV_ACCUSE || t->kind == EV_THREATEN))
 			target = &in;
+		/*
+		 * "Brüssel wirft Peking vor ...  Peking wies die Vorwürfe
+		 * zurück": a rejection that names no one answers the latest
+		 * accusation, demand or threat against the subject in the
+		 * sentences just before; its author is the target.
+		 */
+		if (!target && t->kind == EV_REJECT && subj.n == 1)
+		{
+			int			sent = r->doc->tok[t->ts].sent;
+
+			for (int k = r->out->n - 1; k >= 0 && !target; k--)
+			{
+				const EntRelation *p = &r->out->r[k];
+
+				if (p->sentence < sent - 2)
+					break;
+				if ((p->kind == EV_ACCUSE || p->kind == EV_REQUEST ||
+					 p->kind == EV_THREATEN || p->kind == EV_SANCTION) &&
+					!p->negated && strcmp(p->target_country, subj.a[0]->cc) == 0 &&
+					strcmp(p->source_country, subj.a[0]->cc) != 0)
+				{
+					answered_store.m = p->src;
+					answered_store.ts = answered_store.te = 0;
+					answered_store.cc = p->source_country;
+					answered_store.id = p->source;
+					GroupAdd(&obj, &answered_store);
+					target = &obj;
+					t->how = "answers";
+				}
+			}
+		}
 		/* "Palestinians and Israelis failed to reach agreement" */
 		if (!target && t->kind == EV_REJECT && subj.n >= 2)
 		{

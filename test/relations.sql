@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(161);
+SELECT plan(165);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -145,6 +145,11 @@ SELECT is(pg_temp.rel('Russia, China and Iran met in Moscow. Turkey''s rapproche
 SELECT is(pg_temp.rel('В Баку эти обвинения опровергли и обвинили армянских военных в провокации.', 'ru'), '{"AZ ACCUSE AM","AZ REJECT AM"}', 'ru: в Баку опровергли и обвинили');
 SELECT is(pg_temp.rel('В Киеве раскритиковали решение Венгрии.', 'ru'), '{"UA ACCUSE HU"}', 'ru: в Киеве раскритиковали');
 SELECT is(pg_temp.rel('Путин встретился в Москве с премьером Пакистана.', 'ru'), '{"PK CONSULT RU"}', 'ru: a named subject keeps its place as a place');
+-- a rejection that names no one answers the accusation or demand just before
+SELECT is(pg_temp.rel('Washington accused Beijing of unfair trade practices. China rejected the accusations on Friday.', 'en'), '{"CN REJECT US","US ACCUSE CN"}', 'en: rejected the accusations: of their author');
+SELECT is(pg_temp.rel('Brüssel wirft Peking vor, die Hersteller mit Subventionen zu begünstigen. Das chinesische Handelsministerium wies die Vorwürfe als Protektionismus zurück.', 'de'), '{"CN REJECT EU","EU ACCUSE CN"}', 'de: wies die Vorwürfe zurück');
+SELECT is(pg_temp.rel('Ukraine asked Hungary to open the border. Budapest refused.', 'en'), '{"HU REJECT UA","UA REQUEST HU"}', 'en: refused a request');
+SELECT is(pg_temp.rel('Washington accused Beijing of unfair trade practices. Moscow rejected the plan.', 'en'), '{"US ACCUSE CN"}', 'en: a rejection by another country answers nothing before');
 -- forces leave the country of the place they leave
 SELECT is(pg_temp.rel('Russia withdrew its peacekeepers from Karabakh.', 'en'), '{"RU RETREAT AZ"}', 'en: withdrew from a place: its country');
 SELECT is(pg_temp.rel('Россия вывела миротворцев из Карабаха.', 'ru'), '{"RU RETREAT AZ"}', 'ru: вывела миротворцев из Карабаха');
