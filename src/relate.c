@@ -1978,9 +1978,15 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * Verb-final clauses ("Russland hat die Ukraine angegriffen", "von
 	 * Russland angegriffen"): nothing after the trigger, and another actor
 	 * before the subject group.  The nearest group is then the object (or
-	 * the agent), the one before it the subject.
+	 * the agent), the one before it the subject.  So too for a noun of
+	 * giving in any language, the recipient before it: "Deutschland hat
+	 * der Ukraine Militärhilfe zugesagt", "Polska obiecała Ukrainie pomoc".
 	 */
-	if (r->verb_final && !noun && !t->entry->particle && subj.n && !relative && subj_far >= 0 &&
+	if (((r->verb_final && !noun) ||
+		 (noun && subj.n == 1 && (t->kind == EV_AID || arms) && subj_far > a0 &&
+		  r->actors[subj_far].te >= t->ts - 3 &&
+		  Marker(r, &r->actors[subj_far - 1], t->lo, passive, recv) < 0)) &&
+		!t->entry->particle && subj.n && !relative && subj_far >= 0 &&
 		agent.n == 0 && partner.n == 0 &&
 		(first_right < 0 || r->actors[first_right].ts >= t->hi))
 	{

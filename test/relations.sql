@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(165);
+SELECT plan(169);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -150,6 +150,11 @@ SELECT is(pg_temp.rel('Washington accused Beijing of unfair trade practices. Chi
 SELECT is(pg_temp.rel('Brüssel wirft Peking vor, die Hersteller mit Subventionen zu begünstigen. Das chinesische Handelsministerium wies die Vorwürfe als Protektionismus zurück.', 'de'), '{"CN REJECT EU","EU ACCUSE CN"}', 'de: wies die Vorwürfe zurück');
 SELECT is(pg_temp.rel('Ukraine asked Hungary to open the border. Budapest refused.', 'en'), '{"HU REJECT UA","UA REQUEST HU"}', 'en: refused a request');
 SELECT is(pg_temp.rel('Washington accused Beijing of unfair trade practices. Moscow rejected the plan.', 'en'), '{"US ACCUSE CN"}', 'en: a rejection by another country answers nothing before');
+-- a noun of giving with the recipient before it
+SELECT is(pg_temp.rel('Deutschland hat der Ukraine ein neues Militärhilfepaket zugesagt.', 'de'), '{"DE AID UA"}', 'de: der Ukraine ein Militärhilfepaket zugesagt');
+SELECT is(pg_temp.rel('Polska obiecała Ukrainie nową pomoc wojskową.', 'pl'), '{"PL AID UA"}', 'pl: obiecała Ukrainie pomoc');
+SELECT is(pg_temp.rel('Россия предоставила Сирии гуманитарную помощь.', 'ru'), '{"RU AID SY"}', 'ru: предоставила Сирии помощь');
+SELECT is(pg_temp.rel('In der EU und der NATO drängt Berlin die Partner, ihre Hilfe aufzustocken.', 'de') && '{"EU AID DE","NATO AID DE"}', false, 'de: places before the subject are not givers');
 -- forces leave the country of the place they leave
 SELECT is(pg_temp.rel('Russia withdrew its peacekeepers from Karabakh.', 'en'), '{"RU RETREAT AZ"}', 'en: withdrew from a place: its country');
 SELECT is(pg_temp.rel('Россия вывела миротворцев из Карабаха.', 'ru'), '{"RU RETREAT AZ"}', 'ru: вывела миротворцев из Карабаха');
