@@ -21,6 +21,7 @@
 
 #include "normalize.h"
 #include "segment.h"
+#include "strmap.h"
 
 #define WORDCH (ENT_CH_LETTER | ENT_CH_MARK | ENT_CH_DIGIT)
 
@@ -312,6 +313,86 @@ ent_vikey(const char *s, size_t n, EntBuf *out, EntError *err)
 }
 
 /*
+ * Keys of Vietnamese words already met, for the life of the process.
+ * ent_vikey normalizes twice through ICU, yet the language has only some
+ * thousands of syllables, so nearly every word of an article was seen in an
+ * earlier one.  The map takes a word as written to the offset of its key in
+ * the arena, where the key is stored after a byte of its length.  Only
+ * words of up to VIKEY_MEMO_WORD bytes are kept, and when the memo is full
+ * it starts afresh, so it stays within a few megabytes.
+ */
+#define VIKEY_MEMO_MAX 65536
+#define VIKEY_MEMO_WORD 64
+
+static struct
+{
+	StrMap		map;
+	char	   *arena;			/* malloc'ed, like the map */
+	size_t		len;
+	size_t		cap;
+} vikey_memo;
+
+/*
+ * VietnameseKey appends the key of word s[0..n) to out, from the memo when
+ * the word was met before.
+ */
+static bool
+VietnameseKey(const char *s, size_t n, EntBuf *out, EntError *err)
+{
+	int32_t		off;
+	size_t		start = out->len;
+
+	if (n > VIKEY_MEMO_WORD)
+		return ent_vikey(s, n, out, err);
+	if (vikey_memo.map.count >= VIKEY_MEMO_MAX)
+	{
+		strmap_free(&vikey_memo.map);
+		vikey_memo.len = 0;
+	}
+	if (!vikey_memo.map.slots)
+	{
+		if (!strmap_init(&vikey_memo.map, 4096))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		if (!vikey_memo.arena)
+		{
+			vikey_memo.arena = malloc(65536);
+			if (!vikey_memo.arena)
+				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			vikey_memo.cap = 65536;
+		}
+	}
+	off = strmap_get(&vikey_memo.map, s, n);
+	if (off >= 0)
+		return entbuf_append(out, vikey_memo.arena + off + 1,
+							 (unsigned char) vikey_memo.arena[off], err);
+	if (!ent_vikey(s, n, out, err))
+		return false;
+	/* remember keys that fit the length byte */
+	if (out->len - start < 256)
+	{
+		size_t		klen = out->len - start;
+
+		if (vikey_memo.len + klen + 1 > vikey_memo.cap)
+		{
+			size_t		cap = vikey_memo.cap * 2 + klen + 1;
+			char	   *a = realloc(vikey_memo.arena, cap);
+
+			if (!a)
+				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			vikey_memo.arena = a;
+			vikey_memo.cap = cap;
+		}
+		if (!strmap_put(&vikey_memo.map, s, n, (int32_t) vikey_memo.len))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		vikey_memo.arena[vikey_memo.len] = (char) klen;
+		memcpy(vikey_memo.arena + vikey_memo.len + 1,
+			   out->data + start, klen);
+		vikey_memo.len += klen + 1;
+	}
+	return true;
+}
+
+/*
  * VietnameseKeys gives every word with a non-ASCII letter its key.
  */
 static bool
@@ -332,8 +413,8 @@ VietnameseKeys(EntDoc *doc, EntError *err)
 		if (ascii)
 			continue;
 		t->key_off = (uint32_t) b.len;
-		if (!ent_vikey(doc->text + t->byte_start, t->byte_end - t->byte_start,
-					   &b, err))
+		if (!VietnameseKey(doc->text + t->byte_start,
+						   t->byte_end - t->byte_start, &b, err))
 		{
 			ent_free(b.data);
 			return false;
