@@ -23,6 +23,7 @@
  */
 #include "segment.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -459,6 +460,277 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 }
 
 /*
+ * Sentence boundaries without the ICU iterator
+ *
+ * ICU's sentence rules (UAX #29 as written in ICU's sent.txt) need only the
+ * Sentence_Break property of each character, and apart from Extend and
+ * Format characters, which attach to the character before them, they come
+ * down to a few cases.  A paragraph separator always ends a sentence.  A
+ * full stop, question or exclamation mark (ATerm, STerm) ends one after the
+ * closing punctuation and spaces that follow it, unless a digit follows a
+ * full stop at once (3.5), a capital follows a full stop between two letters
+ * (U.S.A), a lower-case letter follows a full stop after only punctuation,
+ * spaces and digits ("etc. and"), or a comma-like character (SContinue) or
+ * another terminator follows.  Closers and spaces at the start of a sentence
+ * belong to it (ICU starts every sentence as it starts the text).
+ *
+ * NextBreak finds the same boundaries as the ICU iterator in one pass over
+ * the bytes with a table lookup per character, several times faster.  At
+ * the first Extend or Format character it gives up and ICU segments the rest
+ * of the text; so does it for languages whose sentence rules ICU tailors.
+ * Each sentence is found from its start alone, so ICU can take over at any
+ * boundary.
+ */
+enum
+{
+	SB_OTHER = 0,
+	SB_PARASEP,					/* CR, LF, Sep */
+	SB_CR,
+	SB_SP,
+	SB_CLOSE,
+	SB_ATERM,
+	SB_STERM,
+	SB_SCONTINUE,
+	SB_UPPER,
+	SB_LOWER,
+	SB_NUMERIC,
+	SB_OLETTER,
+	SB_EXTEND					/* Extend or Format: the text goes to ICU */
+};
+
+/* Sentence_Break classes by 256-character block, filled when first met. */
+static uint8_t *sb_blocks[0x110000 >> 8];
+
+static const uint8_t *
+SbBlock(int32_t cp)
+{
+	int			b = cp >> 8;
+	uint8_t    *t;
+
+	if (sb_blocks[b])
+		return sb_blocks[b];
+	t = malloc(256);
+	if (!t)
+		return NULL;
+	for (int k = 0; k < 256; k++)
+	{
+		int32_t		c = (b << 8) | k;
+		int			v;
+
+		switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK))
+		{
+			case U_SB_CR:
+				v = SB_CR;
+				break;
+			case U_SB_LF:
+			case U_SB_SEP:
+				v = SB_PARASEP;
+				break;
+			case U_SB_SP:
+				v = SB_SP;
+				break;
+			case U_SB_CLOSE:
+				v = SB_CLOSE;
+				break;
+			case U_SB_ATERM:
+				v = SB_ATERM;
+				break;
+			case U_SB_STERM:
+				v = SB_STERM;
+				break;
+			case U_SB_SCONTINUE:
+				v = SB_SCONTINUE;
+				break;
+			case U_SB_UPPER:
+				v = SB_UPPER;
+				break;
+			case U_SB_LOWER:
+				v = SB_LOWER;
+				break;
+			case U_SB_NUMERIC:
+				v = SB_NUMERIC;
+				break;
+			case U_SB_OLETTER:
+				v = SB_OLETTER;
+				break;
+			case U_SB_EXTEND:
+			case U_SB_FORMAT:
+				v = SB_EXTEND;
+				break;
+			default:
+				v = SB_OTHER;
+				break;
+		}
+		t[k] = (uint8_t) v;
+	}
+	sb_blocks[b] = t;
+	return t;
+}
+
+/*
+ * SbAt gives the class of the character at byte i of s[0..len) and its
+ * length in *used; SB_EXTEND for a stray byte or when out of memory, which
+ * sends the text to ICU.
+ */
+static inline int
+SbAt(const char *s, size_t len, size_t i, int *used)
+{
+	unsigned char c = (unsigned char) s[i];
+	const uint8_t *t;
+	int32_t		cp;
+
+	if (c < 0x80)
+	{
+		*used = 1;
+		return sb_blocks[0][c];
+	}
+	cp = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
+	if (cp == 0xFFFD)
+		return SB_EXTEND;
+	t = sb_blocks[cp >> 8];
+	if (!t && !(t = SbBlock(cp)))
+		return SB_EXTEND;
+	return t[cp & 0xFF];
+}
+
+/*
+ * NativeLanguage tells whether ICU segments lang with its root rules, which
+ * NextBreak follows.  Greek alone has its own (the semicolon ends a
+ * sentence); a locale with keywords ("@ss=standard") may change them too.
+ */
+static bool
+NativeLanguage(const char *lang)
+{
+	if (strncmp(lang, "el", 2) == 0 && !isalpha((unsigned char) lang[2]))
+		return false;
+	for (const char *l = lang; *l; l++)
+		if (!isalnum((unsigned char) *l) && *l != '_' && *l != '-')
+			return false;
+	return true;
+}
+
+/*
+ * NextBreak returns the sentence boundary after the boundary at byte start
+ * of s[0..len), as ICU's iterator would, or NO_BREAK if the sentence has an
+ * Extend or Format character (or a stray byte): then ICU must segment the
+ * rest of the text.
+ */
+#define NO_BREAK ((size_t) -1)
+
+static size_t
+NextBreak(const char *s, size_t len, size_t start)
+{
+	size_t		i = start;
+	int			used;
+	int			cls = SB_OTHER;
+
+	/* closers and spaces that start a sentence belong to it */
+	while (i < len && ((cls = SbAt(s, len, i, &used)) == SB_SP ||
+					   cls == SB_CLOSE))
+		i += used;
+	while (i < len)
+	{
+		size_t		q,
+					r;
+		int			next;
+
+		cls = SbAt(s, len, i, &used);
+		if (cls == SB_EXTEND)
+			return NO_BREAK;
+		if (cls == SB_CR)
+			return (i + 1 < len && s[i + 1] == '\n') ? i + 2 : i + 1;
+		if (cls == SB_PARASEP)
+			return i + used;
+		if (cls != SB_ATERM && cls != SB_STERM)
+		{
+			/* an ordinary character; closers and spaces after it go along */
+			i += used;
+			while (i < len && ((next = SbAt(s, len, i, &used)) == SB_SP ||
+							   next == SB_CLOSE))
+				i += used;
+			continue;
+		}
+		/* a terminator at i */
+		q = i + used;
+		if (q >= len)
+			return len;
+		next = SbAt(s, len, q, &used);
+		if (next == SB_EXTEND)
+			return NO_BREAK;
+		if (cls == SB_ATERM)
+		{
+			int			prev = SB_OTHER;
+
+			if (i > start)
+			{
+				size_t		p = i - 1;
+				int			pu;
+
+				while (p > start && ((unsigned char) s[p] & 0xC0) == 0x80)
+					p--;
+				prev = SbAt(s, len, p, &pu);
+			}
+			/* 3.5; U.S.A */
+			if (next == SB_NUMERIC ||
+				(next == SB_UPPER && (prev == SB_UPPER || prev == SB_LOWER)))
+			{
+				i = q;
+				continue;
+			}
+		}
+		/* closers, then spaces */
+		r = q;
+		for (int want = SB_CLOSE; want != 0; want = (want == SB_CLOSE) ? SB_SP : 0)
+		{
+			while (next == want)
+			{
+				r += used;
+				if (r >= len)
+					return len;
+				next = SbAt(s, len, r, &used);
+				if (next == SB_EXTEND)
+					return NO_BREAK;
+			}
+		}
+		if (cls == SB_ATERM)
+		{
+			/* "etc. (and": a lower-case letter after punctuation and digits */
+			size_t		t = r;
+			int			tc = next;
+			int			tu = used;
+
+			while (tc != SB_OLETTER && tc != SB_UPPER && tc != SB_LOWER &&
+				   tc != SB_PARASEP && tc != SB_CR && tc != SB_ATERM &&
+				   tc != SB_STERM)
+			{
+				if (tc == SB_EXTEND)
+					return NO_BREAK;
+				t += tu;
+				if (t >= len)
+					break;
+				tc = SbAt(s, len, t, &tu);
+			}
+			if (t < len && tc == SB_LOWER)
+			{
+				i = t;
+				continue;
+			}
+		}
+		if (next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM)
+		{
+			i = r;
+			continue;
+		}
+		if (next == SB_CR)
+			return (r + 1 < len && s[r + 1] == '\n') ? r + 2 : r + 1;
+		if (next == SB_PARASEP)
+			return r + used;
+		return r;
+	}
+	return len;
+}
+
+/*
  * ent_sentences: see segment.h.
  */
 bool
@@ -466,27 +738,44 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 			  void *arg, EntError *err)
 {
 	UText		ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi;
+	UBreakIterator *bi = NULL;
+	size_t		base = 0;		/* where ICU took over */
 	CharCursor	cur = {s, 0, 0};
-	int32_t		b;
+	size_t		b = 0;			/* the last boundary */
 	size_t		start = 0;
 	bool		ok = true;
 
 	if (len == 0)
 		return true;
-	bi = OpenIterator(UBRK_SENTENCE, lang, s, len, &ut, err);
-	if (!bi)
-		return false;
-	ubrk_first(bi);
-	for (b = ubrk_next(bi); b != UBRK_DONE && ok; b = ubrk_next(bi))
+	if (!sb_blocks[0] && !SbBlock(0))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	while (ok && b < len)
 	{
-		size_t		end = (size_t) b;
+		size_t		end;
 		size_t		tstart = start;
-		size_t		tend = end;
+		size_t		tend;
 		bool		newline = false;
 		int			used;
 		EntSpan		span;
 
+		if (!bi && (!NativeLanguage(lang) || (end = NextBreak(s, len, b)) == NO_BREAK))
+		{
+			base = b;
+			bi = OpenIterator(UBRK_SENTENCE, lang, s + base, len - base, &ut, err);
+			if (!bi)
+				return false;
+			ubrk_first(bi);
+		}
+		if (bi)
+		{
+			int32_t		next = ubrk_next(bi);
+
+			if (next == UBRK_DONE)
+				break;
+			end = base + (size_t) next;
+		}
+		b = end;
+		tend = end;
 		ENT_CHECK_INTERRUPTS();
 		/* trim trailing white space, noting a line break */
 		while (tend > tstart)
@@ -518,7 +807,10 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 		}
 		start = end;
 	}
-	ubrk_setText(bi, NULL, 0, &(UErrorCode) {U_ZERO_ERROR});
-	utext_close(&ut);
+	if (bi)
+	{
+		ubrk_setText(bi, NULL, 0, &(UErrorCode) {U_ZERO_ERROR});
+		utext_close(&ut);
+	}
 	return ok;
 }
