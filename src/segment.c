@@ -501,6 +501,9 @@ enum
 /* Sentence_Break classes by 256-character block, filled when first met. */
 static uint8_t *sb_blocks[0x110000 >> 8];
 
+/* ASCII characters that may end a sentence: terminators and line ends */
+static bool sb_ascii_stop[128];
+
 static const uint8_t *
 SbBlock(int32_t cp)
 {
@@ -562,6 +565,9 @@ SbBlock(int32_t cp)
 				break;
 		}
 		t[k] = (uint8_t) v;
+		if (c < 128)
+			sb_ascii_stop[c] = (v == SB_ATERM || v == SB_STERM ||
+								v == SB_PARASEP || v == SB_CR);
 	}
 	sb_blocks[b] = t;
 	return t;
@@ -634,6 +640,13 @@ NextBreak(const char *s, size_t len, size_t start)
 					r;
 		int			next;
 
+		/*
+		 * Other characters, and the closers and spaces after them, go along:
+		 * skip plain ASCII ones at once.
+		 */
+		while ((unsigned char) s[i] < 0x80 && !sb_ascii_stop[(unsigned char) s[i]])
+			if (++i == len)
+				return len;
 		cls = SbAt(s, len, i, &used);
 		if (cls == SB_EXTEND)
 			return NO_BREAK;
@@ -643,11 +656,7 @@ NextBreak(const char *s, size_t len, size_t start)
 			return i + used;
 		if (cls != SB_ATERM && cls != SB_STERM)
 		{
-			/* an ordinary character; closers and spaces after it go along */
 			i += used;
-			while (i < len && ((next = SbAt(s, len, i, &used)) == SB_SP ||
-							   next == SB_CLOSE))
-				i += used;
 			continue;
 		}
 		/* a terminator at i */
