@@ -77,13 +77,11 @@ typedef struct BlockInfo
 static BlockInfo *blocks[0x110000 >> 8];
 
 static const BlockInfo *
-GetBlock(int32_t cp, EntError *err)
+NewBlock(int32_t cp, EntError *err)
 {
 	int			b = cp >> 8;
 	BlockInfo  *bi;
 
-	if (blocks[b])
-		return blocks[b];
 	bi = malloc(sizeof(BlockInfo));
 	if (!bi)
 	{
@@ -107,10 +105,16 @@ GetBlock(int32_t cp, EntError *err)
 	return bi;
 }
 
+static inline const BlockInfo *
+GetBlock(int32_t cp, EntError *err)
+{
+	return blocks[cp >> 8] ? blocks[cp >> 8] : NewBlock(cp, err);
+}
+
 /*
  * CharAt decodes the character at byte pos into ci.
  */
-static inline bool
+static inline __attribute__((always_inline)) bool
 CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
 {
 	unsigned char c = (unsigned char) s[pos];
@@ -172,45 +176,58 @@ IsElision(const char *f, size_t n)
 	return false;
 }
 
+/* FoldGrow makes room for n more bytes of folds (and a terminator). */
 static bool
+FoldGrow(EntDoc *doc, int n, EntError *err)
+{
+	size_t		cap = doc->folded_cap * 2 + n + 64;
+
+	if (cap > ENT_MAX_ALLOC)
+		return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large");
+	doc->folded = ent_realloc(doc->folded, cap);
+	if (!doc->folded)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	doc->folded_cap = cap;
+	return true;
+}
+
+/* FoldAppend appends f[0..n), the fold of one character (mostly one byte). */
+static inline bool
 FoldAppend(EntDoc *doc, const char *f, int n, EntError *err)
 {
-	if (doc->folded_len + n + 1 > doc->folded_cap)
-	{
-		size_t		cap = doc->folded_cap * 2 + n + 64;
+	char	   *d;
 
-		if (cap > ENT_MAX_ALLOC)
-			return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large");
-		doc->folded = ent_realloc(doc->folded, cap);
-		if (!doc->folded)
-			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-		doc->folded_cap = cap;
-	}
-	memcpy(doc->folded + doc->folded_len, f, n);
+	if (doc->folded_len + n + 1 > doc->folded_cap && !FoldGrow(doc, n, err))
+		return false;
+	d = doc->folded + doc->folded_len;
+	if (n == 1)
+		d[0] = f[0];
+	else
+		memcpy(d, f, n);
 	doc->folded_len += n;
 	return true;
 }
 
-static EntToken *
+/* TokensGrow makes room for one more token. */
+static bool
+TokensGrow(EntDoc *doc, EntError *err)
+{
+	size_t		cap = (size_t) doc->captok * 2 + 64;
+
+	if (cap * sizeof(EntToken) > ENT_MAX_ALLOC)
+		return ent_fail(err, ENT_ERR_TOO_LARGE, "text has too many tokens");
+	doc->tok = ent_realloc(doc->tok, cap * sizeof(EntToken));
+	if (!doc->tok)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	doc->captok = (int32_t) cap;
+	return true;
+}
+
+static inline EntToken *
 NewToken(EntDoc *doc, EntError *err)
 {
-	if (doc->ntok == doc->captok)
-	{
-		size_t		cap = (size_t) doc->captok * 2 + 64;
-
-		if (cap * sizeof(EntToken) > ENT_MAX_ALLOC)
-		{
-			ent_fail(err, ENT_ERR_TOO_LARGE, "text has too many tokens");
-			return NULL;
-		}
-		doc->tok = ent_realloc(doc->tok, cap * sizeof(EntToken));
-		if (!doc->tok)
-		{
-			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-			return NULL;
-		}
-		doc->captok = (int32_t) cap;
-	}
+	if (doc->ntok == doc->captok && !TokensGrow(doc, err))
+		return NULL;
 	return &doc->tok[doc->ntok++];
 }
 
@@ -560,6 +577,38 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				prev_cls = cur->cls;
 				pos += cur->used;
 				chr++;
+
+				/*
+				 * The common case, a run of ASCII letters and digits, is
+				 * taken here byte by byte, as above.
+				 */
+				while (pos < len && (unsigned char) s[pos] < 0x80)
+				{
+					unsigned char b = (unsigned char) s[pos];
+					int			cls = ascii.cls[b];
+
+					if (!(cls & WORDCH) || ascii.foldlen[b] != 1)
+						break;
+					if (cls & ENT_CH_LETTER)
+					{
+						letters++;
+						if (cls & ENT_CH_UPPER)
+							uppers++;
+						if (cls & ENT_CH_LOWER)
+							lowers++;
+						if (first_letter)
+							t->flags |= (cls & ENT_CH_UPPER) ? TK_CAP :
+								(cls & ENT_CH_LOWER) ? TK_LOWER : 0;
+						first_letter = false;
+					}
+					if (cls & ENT_CH_DIGIT)
+						t->flags |= TK_DIGIT;
+					if (!FoldAppend(doc, &ascii.fold[b], 1, err))
+						return false;
+					prev_cls = cls;
+					pos++;
+					chr++;
+				}
 				if (pos >= len)
 					break;
 				if (!CharAt(s, len, pos, nxp, err))
