@@ -476,10 +476,9 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
  *
  * NextBreak finds the same boundaries as the ICU iterator in one pass over
  * the bytes with a table lookup per character, several times faster.  At
- * the first Extend or Format character it gives up and ICU segments the rest
- * of the text; so does it for languages whose sentence rules ICU tailors.
- * Each sentence is found from its start alone, so ICU can take over at any
- * boundary.
+ * a stray byte it gives up and ICU segments the rest of the text; so does it
+ * for languages whose sentence rules ICU tailors.  Each sentence is found
+ * from its start alone, so ICU can take over at any boundary.
  */
 enum
 {
@@ -495,7 +494,8 @@ enum
 	SB_LOWER,
 	SB_NUMERIC,
 	SB_OLETTER,
-	SB_EXTEND					/* Extend or Format: the text goes to ICU */
+	SB_EXTEND,					/* Extend or Format */
+	SB_UNKNOWN					/* a stray byte: the text goes to ICU */
 };
 
 /* Sentence_Break classes by 256-character block, filled when first met. */
@@ -575,7 +575,7 @@ SbBlock(int32_t cp)
 
 /*
  * SbAt gives the class of the character at byte i of s[0..len) and its
- * length in *used; SB_EXTEND for a stray byte or when out of memory, which
+ * length in *used; SB_UNKNOWN for a stray byte or when out of memory, which
  * sends the text to ICU.
  */
 static inline int
@@ -592,10 +592,10 @@ SbAt(const char *s, size_t len, size_t i, int *used)
 	}
 	cp = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
 	if (cp == 0xFFFD)
-		return SB_EXTEND;
+		return SB_UNKNOWN;
 	t = sb_blocks[cp >> 8];
 	if (!t && !(t = SbBlock(cp)))
-		return SB_EXTEND;
+		return SB_UNKNOWN;
 	return t[cp & 0xFF];
 }
 
@@ -616,10 +616,25 @@ NativeLanguage(const char *lang)
 }
 
 /*
+ * SkipExtend returns the byte after the Extend and Format characters at i;
+ * *cls becomes the class of the character there (SB_OTHER at the end).
+ */
+static inline size_t
+SkipExtend(const char *s, size_t len, size_t i, int *cls, int *used)
+{
+	while (i < len && (*cls = SbAt(s, len, i, used)) == SB_EXTEND)
+		i += *used;
+	if (i >= len)
+		*cls = SB_OTHER;
+	return i;
+}
+
+/*
  * NextBreak returns the sentence boundary after the boundary at byte start
- * of s[0..len), as ICU's iterator would, or NO_BREAK if the sentence has an
- * Extend or Format character (or a stray byte): then ICU must segment the
- * rest of the text.
+ * of s[0..len), as ICU's iterator would, or NO_BREAK if the sentence has a
+ * stray byte: then ICU must segment the rest of the text.  Extend and
+ * Format characters go with the character before them (except after a
+ * paragraph separator, which ends the sentence at once).
  */
 #define NO_BREAK ((size_t) -1)
 
@@ -632,7 +647,7 @@ NextBreak(const char *s, size_t len, size_t start)
 
 	/* closers and spaces that start a sentence belong to it */
 	while (i < len && ((cls = SbAt(s, len, i, &used)) == SB_SP ||
-					   cls == SB_CLOSE))
+					   cls == SB_CLOSE || cls == SB_EXTEND))
 		i += used;
 	while (i < len)
 	{
@@ -648,7 +663,7 @@ NextBreak(const char *s, size_t len, size_t start)
 			if (++i == len)
 				return len;
 		cls = SbAt(s, len, i, &used);
-		if (cls == SB_EXTEND)
+		if (cls == SB_UNKNOWN)
 			return NO_BREAK;
 		if (cls == SB_CR)
 			return (i + 1 < len && s[i + 1] == '\n') ? i + 2 : i + 1;
@@ -660,24 +675,26 @@ NextBreak(const char *s, size_t len, size_t start)
 			continue;
 		}
 		/* a terminator at i */
-		q = i + used;
+		q = SkipExtend(s, len, i + used, &next, &used);
 		if (q >= len)
 			return len;
-		next = SbAt(s, len, q, &used);
-		if (next == SB_EXTEND)
+		if (next == SB_UNKNOWN)
 			return NO_BREAK;
 		if (cls == SB_ATERM)
 		{
 			int			prev = SB_OTHER;
+			size_t		p = i;
 
-			if (i > start)
+			/* the character before the full stop, past Extend and Format */
+			while (p > start)
 			{
-				size_t		p = i - 1;
 				int			pu;
 
+				p--;
 				while (p > start && ((unsigned char) s[p] & 0xC0) == 0x80)
 					p--;
-				prev = SbAt(s, len, p, &pu);
+				if ((prev = SbAt(s, len, p, &pu)) != SB_EXTEND)
+					break;
 			}
 			/* 3.5; U.S.A */
 			if (next == SB_NUMERIC ||
@@ -693,11 +710,10 @@ NextBreak(const char *s, size_t len, size_t start)
 		{
 			while (next == want)
 			{
-				r += used;
+				r = SkipExtend(s, len, r + used, &next, &used);
 				if (r >= len)
 					return len;
-				next = SbAt(s, len, r, &used);
-				if (next == SB_EXTEND)
+				if (next == SB_UNKNOWN)
 					return NO_BREAK;
 			}
 		}
@@ -712,7 +728,7 @@ NextBreak(const char *s, size_t len, size_t start)
 				   tc != SB_PARASEP && tc != SB_CR && tc != SB_ATERM &&
 				   tc != SB_STERM)
 			{
-				if (tc == SB_EXTEND)
+				if (tc == SB_UNKNOWN)
 					return NO_BREAK;
 				t += tu;
 				if (t >= len)
