@@ -228,31 +228,33 @@ AbbrevLookup(const AbbrevSet *set, const char *key, size_t n)
 }
 
 /*
- * MakeKey writes "lang\tfold(word)" into key (at least 128 bytes); returns
- * its length or 0 if the word is too long to be an abbreviation.
+ * MakeKey writes "lang\tfolded" into key (at least 128 bytes), where folded
+ * is the fold of a word, and returns its length, or 0 if the word is too
+ * long to be an abbreviation.
  */
 static size_t
-MakeKey(const char *lang, const char *word, size_t wlen, char *key)
+MakeKey(const char *lang, const char *folded, size_t flen, char *key)
 {
-	EntBuf		f;
-	EntError	err;
 	size_t		llen = strlen(lang);
-	size_t		n;
 
-	if (wlen == 0 || wlen > 60 || llen > 8)
+	if (flen == 0 || flen > 100 || llen > 8)
 		return 0;
-	entbuf_init(&f, wlen * 2 + 8);
-	if (!ent_fold(word, wlen, &f, &err) || f.len == 0 || f.len > 100)
-	{
-		ent_free(f.data);
-		return 0;
-	}
 	memcpy(key, lang, llen);
 	key[llen] = '\t';
-	memcpy(key + llen + 1, f.data, f.len);
-	n = llen + 1 + f.len;
-	ent_free(f.data);
-	return n;
+	memcpy(key + llen + 1, folded, flen);
+	return llen + 1 + flen;
+}
+
+/*
+ * FoldWord folds word[0..wlen) into f (initialized by the caller); false if
+ * it is too long to be an abbreviation or cannot be folded.
+ */
+static bool
+FoldWord(const char *word, size_t wlen, EntBuf *f)
+{
+	EntError	err;
+
+	return wlen > 0 && wlen <= 60 && ent_fold(word, wlen, f, &err);
 }
 
 /*
@@ -285,6 +287,7 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 		char		key[160];
 		size_t		wlen,
 					klen;
+		EntBuf		f;
 
 		pos += llen + 1;
 		if (llen && line[llen - 1] == '\r')
@@ -308,7 +311,9 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 		}
 		while (wlen > 1 && tab[wlen] == '.')
 			wlen--;
-		klen = MakeKey(lang, tab + 1, wlen, key);
+		entbuf_init(&f, wlen * 2 + 8);
+		klen = FoldWord(tab + 1, wlen, &f) ? MakeKey(lang, f.data, f.len, key) : 0;
+		ent_free(f.data);
 		if (klen && !AbbrevInsert(&set, key, klen))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	}
@@ -337,12 +342,22 @@ ent_abbrev_has(const char *lang, const char *word, size_t len)
 {
 	char		key[160];
 	size_t		n;
+	EntBuf		f;
+	bool		found = false;
 
-	n = MakeKey(lang, word, len, key);
-	if (n && AbbrevLookup(&abbrevs, key, n))
-		return true;
-	n = MakeKey("*", word, len, key);
-	return n && AbbrevLookup(&abbrevs, key, n);
+	entbuf_init(&f, len * 2 + 8);
+	if (FoldWord(word, len, &f))
+	{
+		n = MakeKey(lang, f.data, f.len, key);
+		found = n && AbbrevLookup(&abbrevs, key, n);
+		if (!found)
+		{
+			n = MakeKey("*", f.data, f.len, key);
+			found = n && AbbrevLookup(&abbrevs, key, n);
+		}
+	}
+	ent_free(f.data);
+	return found;
 }
 
 /* ----------------------------------------------------------------
