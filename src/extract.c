@@ -383,6 +383,7 @@ MarkBoilerplate(Ctx *c)
 	int			first_line = -1;
 	const LexCue **cues = ent_alloc((size_t) c->lex->ncues * sizeof(LexCue *) + 1);
 	int			ncues = 0;
+	EntBuf		b;				/* the folded line, reused line after line */
 
 	if (!cues)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
@@ -394,13 +395,19 @@ MarkBoilerplate(Ctx *c)
 		ent_free(cues);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	}
+	entbuf_init(&b, 256 + 32);
+	if (!b.data)
+	{
+		strmap_free(&seen);
+		ent_free(cues);
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	}
 	for (int li = 0; li < doc->nlines && ok; li++)
 	{
 		EntLine    *l = &doc->lines[li];
 		size_t		rawlen = l->byte_end - l->byte_start;
 		size_t		chars;
 		const char *raw = doc->text + l->byte_start;
-		EntBuf		b;
 		int			words = 0;
 		bool		final_stop = false;
 
@@ -419,12 +426,9 @@ MarkBoilerplate(Ctx *c)
 			final_stop = (last->flags & TK_PUNCT) &&
 				(ch == '.' || ch == '!' || ch == '?' || ch == ':');
 		}
-		entbuf_init(&b, rawlen + 8);
+		b.len = 0;
 		if (!(ok = FoldLine(c, l, &b)))
-		{
-			ent_free(b.data);
 			break;
-		}
 		for (int k = 0; k < ncues && !l->boilerplate; k++)
 		{
 			const LexCue *cue = cues[k];
@@ -491,8 +495,8 @@ MarkBoilerplate(Ctx *c)
 		}
 		if (first_line < 0)
 			first_line = li;
-		ent_free(b.data);
 	}
+	ent_free(b.data);
 	strmap_free(&seen);
 	ent_free(cues);
 	return ok;
@@ -1363,7 +1367,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	{
 		size_t		n = klen;
 		int32_t		a;
-		uint32_t	h;
+		uint32_t	h = 0;
 
 		if (n + v[k].len + 2 >= 1024)
 			continue;
@@ -1372,14 +1376,21 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		{
 			if (!(FirstBits(c, t) & FIRST_NAME))
 				continue;
+			h = KeyHash(c, t);
 		}
-		else if (depth == 0 && !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
-			continue;
+		else if (depth == 0)
+		{
+			/* the key is the variant: hash it once */
+			h = strmap_hash(v[k].s, v[k].len);
+			if (!ent_bloom_test(c->lex->bloom, 20, h))
+				continue;
+		}
 		if (depth > 0)
 			key[n++] = KEY_SEP;
 		memcpy(key + n, v[k].s, v[k].len);
 		n += v[k].len;
-		h = (depth == 0 && k == 0) ? KeyHash(c, t) : strmap_hash(key, n);
+		if (depth > 0)
+			h = strmap_hash(key, n);
 		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
 			continue;
 		for (a = strmap_get_hashed(&c->lex->keys, key, n, h); a >= 0;
@@ -1430,9 +1441,13 @@ LowerStart(const Ctx *c, int i)
 		return false;			/* adjectives are longer than "w", "và" */
 	nv = Variants(c, i, v, true);
 	for (int k = 0; k < nv; k++)
-		if (ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len) &&
-			strmap_get(&c->lex->lower_first, v[k].s, v[k].len) >= 0)
+	{
+		uint32_t	h = strmap_hash(v[k].s, v[k].len);
+
+		if (ent_bloom_test(c->lex->bloom, 20, h) &&
+			strmap_get_hashed(&c->lex->lower_first, v[k].s, v[k].len, h) >= 0)
 			return true;
+	}
 	return false;
 }
 
@@ -1674,9 +1689,13 @@ IsGivenName(const Ctx *c, int i, bool family)
 	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
-		if (v[k].type == RULE_ADJ || !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
+		uint32_t	h;
+
+		if (v[k].type == RULE_ADJ)
 			continue;
-		if (strmap_get(&c->lex->given_names, v[k].s, v[k].len) == 1)
+		h = strmap_hash(v[k].s, v[k].len);
+		if (ent_bloom_test(c->lex->bloom, 20, h) &&
+			strmap_get_hashed(&c->lex->given_names, v[k].s, v[k].len, h) == 1)
 			return true;
 	}
 	return false;
