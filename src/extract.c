@@ -1277,6 +1277,15 @@ FindDatesAndMoney(Ctx *c)
 
 		if (c->claim[i] >= 0)
 			continue;
+
+		/*
+		 * Every pattern starts with a number (a token whose fold starts with
+		 * a digit) or with a cue word: most tokens are passed over at once.
+		 */
+		if (!(c->doc->tok[i].flags & TK_NUM) &&
+			!(FoldLen(c, i) > 0 && isdigit((unsigned char) Fold(c, i)[0])) &&
+			!(FirstBits(c, i) & FIRST_WORD))
+			continue;
 		if ((k = MoneyAt(c, i)) < 0)
 			return false;
 		if (k > 0)
