@@ -67,7 +67,28 @@ typedef struct Ctx
 	const LexRule **rules;
 	int32_t		rule_start[257];
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
+	struct WordHits *word_hits; /* cue words at each token (see WordAt) */
 } Ctx;
+
+/*
+ * The cue words (dates, money, organization cues) starting at each token,
+ * looked up once however many patterns ask: at[i] is -1 until then, else
+ * the index in hit of the first of the token's phrases, shortest first,
+ * which end with one of ntok 0.
+ */
+typedef struct WordHit
+{
+	int32_t		head;			/* first LexWord of the phrase */
+	int32_t		ntok;
+} WordHit;
+
+typedef struct WordHits
+{
+	int32_t    *at;
+	WordHit    *hit;
+	int32_t		n;
+	int32_t		cap;
+} WordHits;
 
 static bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsParticle(const Ctx *c, int i);
@@ -614,28 +635,26 @@ IntTok(const Ctx *c, int i)
 }
 
 typedef int32_t (*PhraseAccept) (const Ctx *c, int32_t head, void *arg);
+typedef void (*PhraseVisit) (const Ctx *c, int32_t head, int ntok, void *arg);
 
 /*
- * PhraseAt walks a phrase table (keys: phrase -> head of a chain of
+ * PhraseWalk walks a phrase table (keys: phrase -> head of a chain of
  * records; prefixes: proper prefixes) from token i, at most max tokens, and
- * returns the record of the longest phrase that accept() takes (accept gets
- * the chain's head and returns a record or -1), with its length in *len.
+ * calls visit() with the head and length of every phrase found there,
+ * shortest first.
  */
-static int32_t
-PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
-		 int max, PhraseAccept accept, void *arg, int *len)
+static void
+PhraseWalk(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
+		   int max, PhraseVisit visit, void *arg)
 {
 	char		key[512];
 	size_t		klen = 0;
-	int32_t		best = -1;
 
-	*len = 0;
 	for (int j = i; j < c->doc->ntok && j < i + max; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
 		uint32_t	h;
-		int32_t		head,
-					r;
+		int32_t		head;
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
@@ -649,15 +668,48 @@ PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 		klen += n;
 		h = (j == i) ? KeyHash(c, i) : strmap_hash(key, klen);
 		head = strmap_get_hashed(keys, key, klen, h);
-		if (head >= 0 && (r = accept(c, head, arg)) >= 0)
-		{
-			best = r;
-			*len = j - i + 1;
-		}
+		if (head >= 0)
+			visit(c, head, j - i + 1, arg);
 		if (strmap_get_hashed(prefixes, key, klen, h) < 0)
 			break;
 	}
-	return best;
+}
+
+typedef struct PhraseBest
+{
+	PhraseAccept accept;
+	void	   *arg;
+	int32_t		best;
+	int			len;
+} PhraseBest;
+
+static void
+VisitBest(const Ctx *c, int32_t head, int ntok, void *arg)
+{
+	PhraseBest *pb = arg;
+	int32_t		r = pb->accept(c, head, pb->arg);
+
+	if (r >= 0)
+	{
+		pb->best = r;
+		pb->len = ntok;
+	}
+}
+
+/*
+ * PhraseAt returns the record of the longest phrase from token i (see
+ * PhraseWalk) that accept() takes (accept gets the chain's head and returns
+ * a record or -1), with its length in *len.
+ */
+static int32_t
+PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
+		 int max, PhraseAccept accept, void *arg, int *len)
+{
+	PhraseBest	pb = {accept, arg, -1, 0};
+
+	PhraseWalk(c, i, keys, prefixes, max, VisitBest, &pb);
+	*len = pb.len;
+	return pb.best;
 }
 
 static bool
@@ -692,10 +744,56 @@ AcceptWord(const Ctx *c, int32_t w, void *arg)
  * starting at token i in the document's language, with a type in
  * [type_lo, type_hi]; returns its index and sets *len (tokens).
  */
+#define MAX_WORD_TOKENS 5
+
+static void
+VisitWord(const Ctx *c, int32_t head, int ntok, void *arg)
+{
+	WordHits   *wh = arg;
+
+	wh->hit[wh->n].head = head;
+	wh->hit[wh->n].ntok = ntok;
+	wh->n++;
+}
+
+/*
+ * WordHitsAt returns the cue words starting at token i (see WordHits), or
+ * NULL when there is no memory to keep them.
+ */
+static const WordHit *
+WordHitsAt(const Ctx *c, int i)
+{
+	WordHits   *wh = c->word_hits;
+
+	if (wh->at[i] < 0)
+	{
+		/* room for the longest walk and the end mark */
+		if (wh->n + MAX_WORD_TOKENS + 1 > wh->cap)
+		{
+			int32_t		cap = wh->cap * 2 + 64;
+			WordHit    *h = ent_realloc(wh->hit, (size_t) cap * sizeof(WordHit));
+
+			if (!h)
+				return NULL;
+			wh->hit = h;
+			wh->cap = cap;
+		}
+		wh->at[i] = wh->n;
+		PhraseWalk(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
+				   MAX_WORD_TOKENS, VisitWord, wh);
+		wh->hit[wh->n].head = -1;
+		wh->hit[wh->n].ntok = 0;
+		wh->n++;
+	}
+	return &wh->hit[wh->at[i]];
+}
+
 static int32_t
 WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 {
 	WordTypes	t = {type_lo, type_hi};
+	const WordHit *h;
+	int32_t		best = -1;
 
 	*len = 0;
 	if (i < 0 || i >= c->doc->ntok)
@@ -703,8 +801,21 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	/* the common case: the token starts no cue word at all */
 	if (!(FirstBits(c, i) & FIRST_WORD))
 		return -1;
-	return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes, 5,
-					AcceptWord, &t, len);
+	if ((h = WordHitsAt(c, i)) == NULL)
+		return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
+						MAX_WORD_TOKENS, AcceptWord, &t, len);
+	/* the longest phrase of the wanted type, as PhraseAt would choose */
+	for (; h->ntok > 0; h++)
+	{
+		int32_t		r = AcceptWord(c, h->head, &t);
+
+		if (r >= 0)
+		{
+			best = r;
+			*len = h->ntok;
+		}
+	}
+	return best;
 }
 
 static bool
@@ -2649,6 +2760,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 			EntDate published, unsigned flags, EntExtraction *out, EntError *err)
 {
 	Ctx			c;
+	WordHits	wh = {0};
 	bool		ok;
 
 	memset(out, 0, sizeof(*out));
@@ -2670,13 +2782,16 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
 	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
-	if (!c.claim || !c.entity_seen || !c.first || !c.hash)
+	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	c.word_hits = &wh;
+	if (!c.claim || !c.entity_seen || !c.first || !c.hash || !wh.at)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = -1;
 		c.first[i] = -1;
 		c.hash[i] = 0;
+		wh.at[i] = -1;
 	}
 	if (!IndexRules(&c))
 		return false;
@@ -2692,6 +2807,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		Propagate(&c) &&
 		FindOrganizationShapes(&c);
 	ent_free(c.claim);
+	ent_free(wh.at);
+	ent_free(wh.hit);
 	ent_free(c.entity_seen);
 	ent_free(c.rules);
 	ent_free(c.first);
