@@ -43,9 +43,10 @@
 
 typedef struct Variant
 {
-	char		s[VARIANT_LEN];
+	const char *s;				/* the token's key or fold, or buf */
 	uint8_t		len;
 	uint8_t		type;			/* 0 exact, RULE_NOUN, RULE_ADJ, RULE_ANY */
+	char		buf[VARIANT_LEN];	/* an inflected form */
 } Variant;
 
 typedef struct Ctx
@@ -298,7 +299,8 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 
 /*
  * Variants lists token i as written (folded) and the nominatives the
- * language's inflection rules propose for it.
+ * language's inflection rules propose for it.  Forms that are the token's
+ * own bytes point into the document; only inflected ones are copied.
  */
 static int
 Variants(const Ctx *c, int i, Variant *v, bool first)
@@ -310,14 +312,14 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 
 	if (n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
 		return 0;
-	memcpy(v[0].s, f, n);
+	v[0].s = f;
 	v[0].len = (uint8_t) n;
 	v[0].type = 0;
 	k = 1;
 	if (c->vi)
 	{
 		/* Vietnamese: names from other languages are keyed by their fold */
-		memcpy(v[1].s, Fold(c, i), FoldLen(c, i));
+		v[1].s = Fold(c, i);
 		v[1].len = (uint8_t) FoldLen(c, i);
 		v[1].type = VAR_FOLD;
 		k = 2;
@@ -331,7 +333,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 	{
 		size_t		m = hy - f;
 
-		memcpy(v[k].s, f, m);
+		v[k].s = f;
 		v[k].len = (uint8_t) m;
 		v[k].type = RULE_ANY;
 		k++;
@@ -354,8 +356,9 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
-		memcpy(v[k].s, f, stem);
-		memcpy(v[k].s + stem, rule->repl, rule->repl_len);
+		memcpy(v[k].buf, f, stem);
+		memcpy(v[k].buf + stem, rule->repl, rule->repl_len);
+		v[k].s = v[k].buf;
 		v[k].len = (uint8_t) (stem + rule->repl_len);
 		v[k].type = rule->type;
 		k++;
@@ -2717,8 +2720,10 @@ IndexRules(Ctx *c)
 	int32_t		count[257] = {0};
 	int32_t		n = 0;
 
+	/* (the first letters are compared first: this runs for every article) */
 	for (int r = 0; r < c->lex->nrules; r++)
-		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		if (c->lex->rules[r].lang[0] == c->lang[0] &&
+			strcmp(c->lex->rules[r].lang, c->lang) == 0)
 		{
 			const LexRule *rule = &c->lex->rules[r];
 
@@ -2733,7 +2738,8 @@ IndexRules(Ctx *c)
 		c->rule_start[b + 1] = c->rule_start[b] + count[b];
 	memset(count, 0, sizeof(count));
 	for (int r = 0; r < c->lex->nrules; r++)
-		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		if (c->lex->rules[r].lang[0] == c->lang[0] &&
+			strcmp(c->lex->rules[r].lang, c->lang) == 0)
 		{
 			const LexRule *rule = &c->lex->rules[r];
 			int			b = (unsigned char) rule->suffix[rule->suffix_len - 1];
