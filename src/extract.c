@@ -374,7 +374,8 @@ static bool
 FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 {
 	size_t		n = l->byte_end - l->byte_start;
-	char		tag[16];
+	char		tag[24];
+	size_t		t;
 
 	/*
 	 * Cues are at the start of a line and repeats are compared by their
@@ -389,8 +390,16 @@ FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 	}
 	if (!ent_fold(c->doc->text + l->byte_start, n, b, c->err))
 		return false;
-	snprintf(tag, sizeof(tag), "#%u", (unsigned) (l->byte_end - l->byte_start));
-	return entbuf_append(b, tag, strlen(tag), c->err);
+	/* "#" and the length in decimal, written backwards (no snprintf here) */
+	n = l->byte_end - l->byte_start;
+	t = sizeof(tag);
+	do
+	{
+		tag[--t] = (char) ('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	tag[--t] = '#';
+	return entbuf_append(b, tag + t, sizeof(tag) - t, c->err);
 }
 
 /*
@@ -412,7 +421,9 @@ MarkBoilerplate(Ctx *c)
 	if (!cues)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	for (int k = 0; k < c->lex->ncues; k++)
-		if (c->lex->cues[k].lang[0] == '*' || strcmp(c->lex->cues[k].lang, c->lang) == 0)
+		if (c->lex->cues[k].lang[0] == '*' ||
+			(c->lex->cues[k].lang[0] == c->lang[0] &&
+			 strcmp(c->lex->cues[k].lang, c->lang) == 0))
 			cues[ncues++] = &c->lex->cues[k];
 	if (!strmap_init(&seen, doc->nlines + 8))
 	{
