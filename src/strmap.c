@@ -35,9 +35,16 @@ strmap_hash(const char *s, size_t n)
 	}
 	if (i < n)
 	{
+		const unsigned char *p = (const unsigned char *) s + i;
 		uint64_t	w = 0;
 
-		memcpy(&w, s + i, n - i);
+		/*
+		 * The last one to seven bytes, in the order a copy into w would put
+		 * them on a little-endian machine; byte by byte, as a copy of a
+		 * variable length is a call (keys are mostly this short).
+		 */
+		for (size_t k = 0; k < n - i; k++)
+			w |= (uint64_t) p[k] << (8 * k);
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 	}
