@@ -52,6 +52,20 @@ CursorAt(CharCursor *c, size_t target)
 	size_t		b = c->byte;
 	size_t		n = c->chr;
 
+	/*
+	 * Eight bytes at a time: every byte but a continuation byte (10xxxxxx)
+	 * starts a character; the marks of continuation bytes, one bit per
+	 * byte, are summed by a multiplication.
+	 */
+	for (; b + 8 <= target; b += 8)
+	{
+		uint64_t	w;
+		uint64_t	cont;
+
+		memcpy(&w, s + b, 8);
+		cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		n += 8 - (size_t) ((cont * UINT64_C(0x0101010101010101)) >> 56);
+	}
 	for (; b < target; b++)
 		n += ((s[b] & 0xC0) != 0x80);
 	c->byte = b;
