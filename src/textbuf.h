@@ -104,6 +104,13 @@ entbuf_append_unchecked(EntBuf *buf, const char *s, size_t n)
 	buf->len += n;
 }
 
+/* for helpers called per character, which must not stay out of line */
+#if defined(__GNUC__) || defined(__clang__)
+#define ENT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ENT_ALWAYS_INLINE inline
+#endif
+
 /*
  * UTF-8 helpers.  Input text comes from a UTF-8 database and is valid; the
  * decoder still turns stray bytes into U+FFFD instead of reading past the end.
