@@ -604,8 +604,8 @@ SbBlock(int32_t cp)
 
 /*
  * SbAt gives the class of the character at byte i of s[0..len) and its
- * length in *used; SB_UNKNOWN for a stray byte or when out of memory, which
- * sends the text to ICU.
+ * length in *used; SB_UNKNOWN for ill-formed UTF-8 or when out of memory,
+ * which sends the text to ICU.
  */
 static inline int
 SbAt(const char *s, size_t len, size_t i, int *used)
@@ -620,7 +620,10 @@ SbAt(const char *s, size_t len, size_t i, int *used)
 		return sb_blocks[0][c];
 	}
 	cp = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
-	if (cp == 0xFFFD)
+	/* what ICU would read as ill-formed: stray bytes, overlong forms,
+	 * surrogates, beyond U+10FFFF */
+	if (cp == 0xFFFD || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		(*used == 3 && cp < 0x800) || (*used == 4 && cp < 0x10000))
 		return SB_UNKNOWN;
 	t = sb_blocks[cp >> 8];
 	if (!t && !(t = SbBlock(cp)))
