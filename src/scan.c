@@ -568,15 +568,45 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				chr++;
 
 				/*
-				 * The common case, a run of ASCII letters and digits, is
-				 * taken here byte by byte, as above.
+				 * The common case, a run of letters and digits of one or two
+				 * bytes (ASCII, Latin, Greek, Cyrillic, Arabic ...), is taken
+				 * here as above, without the look-ahead the joiners need.
 				 */
-				while (pos < len && (unsigned char) s[pos] < 0x80)
+				while (pos < len)
 				{
 					unsigned char b = (unsigned char) s[pos];
-					int			cls = ascii.cls[b];
+					const char *f;
+					int			fl,
+								cls;
+					int32_t		cp;
+					int			used;
 
-					if (!(cls & WORDCH) || ascii.foldlen[b] != 1)
+					if (b < 0x80)
+					{
+						cls = ascii.cls[b];
+						if (!(cls & WORDCH) || ascii.foldlen[b] != 1)
+							break;
+						cp = b;
+						f = &ascii.fold[b];
+						fl = 1;
+						used = 1;
+					}
+					else if (b >= 0xC2 && b <= 0xDF && pos + 1 < len &&
+							 ((unsigned char) s[pos + 1] & 0xC0) == 0x80)
+					{
+						const BlockInfo *bi;
+
+						cp = ((b & 0x1F) << 6) | ((unsigned char) s[pos + 1] & 0x3F);
+						if ((bi = blocks[cp >> 8]) == NULL)
+							break;
+						cls = bi->cls[cp & 0xFF];
+						if (!(cls & WORDCH))
+							break;
+						f = bi->fold[cp & 0xFF];
+						fl = bi->foldlen[cp & 0xFF];
+						used = 2;
+					}
+					else
 						break;
 					if (cls & ENT_CH_LETTER)
 					{
@@ -589,13 +619,15 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 							t->flags |= (cls & ENT_CH_UPPER) ? TK_CAP :
 								(cls & ENT_CH_LOWER) ? TK_LOWER : 0;
 						first_letter = false;
+						if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF))
+							t->flags |= TK_NONLATIN;
 					}
 					if (cls & ENT_CH_DIGIT)
 						t->flags |= TK_DIGIT;
-					if (!FoldAppend(doc, &ascii.fold[b], 1, err))
+					if (!FoldAppend(doc, f, fl, err))
 						return false;
 					prev_cls = cls;
-					pos++;
+					pos += used;
 					chr++;
 				}
 				if (pos >= len)
