@@ -229,10 +229,11 @@ SameLine(const Ctx *c, int i, int j)
 	return c->doc->tok[i].line == c->doc->tok[j].line;
 }
 
-static bool
+static inline bool
 LangIs(const Ctx *c, const char *l)
 {
-	return strcmp(c->lang, l) == 0;
+	/* asked for every token: most languages differ in the first letter */
+	return c->lang[0] == l[0] && strcmp(c->lang, l) == 0;
 }
 
 static bool
