@@ -1579,7 +1579,7 @@ LowerStart(const Ctx *c, int i)
 	{
 		uint32_t	h = strmap_hash(v[k].s, v[k].len);
 
-		if (ent_bloom_test(c->lex->bloom, 20, h) &&
+		if (ent_bloom_test(c->lex->bloom_lower, 16, h) &&
 			strmap_get_hashed(&c->lex->lower_first, v[k].s, v[k].len, h) >= 0)
 			return true;
 	}
@@ -1829,7 +1829,7 @@ IsGivenName(const Ctx *c, int i, bool family)
 		if (v[k].type == RULE_ADJ)
 			continue;
 		h = strmap_hash(v[k].s, v[k].len);
-		if (ent_bloom_test(c->lex->bloom, 20, h) &&
+		if (ent_bloom_test(c->lex->bloom_given, 16, h) &&
 			strmap_get_hashed(&c->lex->given_names, v[k].s, v[k].len, h) == 1)
 			return true;
 	}
