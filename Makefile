@@ -40,7 +40,7 @@ SHLIB_LINK  += $(or $(ICU_LIBS),$(shell pkg-config --libs icu-uc icu-i18n))
 SHLIB_LINK  += -lcld2 -lstdc++
 override PG_CFLAGS += -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 
-EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest tools/entx
+EXTRA_CLEAN = results regression.diffs regression.out bench/out tools/enttest tools/entx tools/entbench
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -78,6 +78,10 @@ tools/enttest: tools/enttest.c $(ENGINE_OBJS)
 		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++ -lm
 
 tools/entx: tools/entx.c $(ENGINE_OBJS)
+	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \
+		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++ -lm
+
+tools/entbench: tools/entbench.c $(ENGINE_OBJS)
 	$(CC) $(CFLAGS) -Isrc $(filter-out -I$(includedir_server),$(CPPFLAGS)) -o $@ $^ \
 		$(shell pkg-config --libs icu-uc icu-i18n) -lcld2 -lstdc++ -lm
 

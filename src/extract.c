@@ -43,9 +43,10 @@
 
 typedef struct Variant
 {
-	char		s[VARIANT_LEN];
+	const char *s;				/* the token's key or fold, or buf */
 	uint8_t		len;
 	uint8_t		type;			/* 0 exact, RULE_NOUN, RULE_ADJ, RULE_ANY */
+	char		buf[VARIANT_LEN];	/* an inflected form */
 } Variant;
 
 typedef struct Ctx
@@ -67,7 +68,28 @@ typedef struct Ctx
 	const LexRule **rules;
 	int32_t		rule_start[257];
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
+	struct WordHits *word_hits; /* cue words at each token (see WordAt) */
 } Ctx;
+
+/*
+ * The cue words (dates, money, organization cues) starting at each token,
+ * looked up once however many patterns ask: at[i] is -1 until then, else
+ * the index in hit of the first of the token's phrases, shortest first,
+ * which end with one of ntok 0.
+ */
+typedef struct WordHit
+{
+	int32_t		head;			/* first LexWord of the phrase */
+	int32_t		ntok;
+} WordHit;
+
+typedef struct WordHits
+{
+	int32_t    *at;
+	WordHit    *hit;
+	int32_t		n;
+	int32_t		cap;
+} WordHits;
 
 static bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsParticle(const Ctx *c, int i);
@@ -207,10 +229,11 @@ SameLine(const Ctx *c, int i, int j)
 	return c->doc->tok[i].line == c->doc->tok[j].line;
 }
 
-static bool
+static inline bool
 LangIs(const Ctx *c, const char *l)
 {
-	return strcmp(c->lang, l) == 0;
+	/* asked for every token: most languages differ in the first letter */
+	return c->lang[0] == l[0] && strcmp(c->lang, l) == 0;
 }
 
 static bool
@@ -277,7 +300,8 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 
 /*
  * Variants lists token i as written (folded) and the nominatives the
- * language's inflection rules propose for it.
+ * language's inflection rules propose for it.  Forms that are the token's
+ * own bytes point into the document; only inflected ones are copied.
  */
 static int
 Variants(const Ctx *c, int i, Variant *v, bool first)
@@ -289,14 +313,14 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 
 	if (n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
 		return 0;
-	memcpy(v[0].s, f, n);
+	v[0].s = f;
 	v[0].len = (uint8_t) n;
 	v[0].type = 0;
 	k = 1;
 	if (c->vi)
 	{
 		/* Vietnamese: names from other languages are keyed by their fold */
-		memcpy(v[1].s, Fold(c, i), FoldLen(c, i));
+		v[1].s = Fold(c, i);
 		v[1].len = (uint8_t) FoldLen(c, i);
 		v[1].type = VAR_FOLD;
 		k = 2;
@@ -310,7 +334,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 	{
 		size_t		m = hy - f;
 
-		memcpy(v[k].s, f, m);
+		v[k].s = f;
 		v[k].len = (uint8_t) m;
 		v[k].type = RULE_ANY;
 		k++;
@@ -333,8 +357,9 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
-		memcpy(v[k].s, f, stem);
-		memcpy(v[k].s + stem, rule->repl, rule->repl_len);
+		memcpy(v[k].buf, f, stem);
+		memcpy(v[k].buf + stem, rule->repl, rule->repl_len);
+		v[k].s = v[k].buf;
 		v[k].len = (uint8_t) (stem + rule->repl_len);
 		v[k].type = rule->type;
 		k++;
@@ -350,7 +375,8 @@ static bool
 FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 {
 	size_t		n = l->byte_end - l->byte_start;
-	char		tag[16];
+	char		tag[24];
+	size_t		t;
 
 	/*
 	 * Cues are at the start of a line and repeats are compared by their
@@ -365,8 +391,16 @@ FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 	}
 	if (!ent_fold(c->doc->text + l->byte_start, n, b, c->err))
 		return false;
-	snprintf(tag, sizeof(tag), "#%u", (unsigned) (l->byte_end - l->byte_start));
-	return entbuf_append(b, tag, strlen(tag), c->err);
+	/* "#" and the length in decimal, written backwards (no snprintf here) */
+	n = l->byte_end - l->byte_start;
+	t = sizeof(tag);
+	do
+	{
+		tag[--t] = (char) ('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	tag[--t] = '#';
+	return entbuf_append(b, tag + t, sizeof(tag) - t, c->err);
 }
 
 /*
@@ -383,14 +417,24 @@ MarkBoilerplate(Ctx *c)
 	int			first_line = -1;
 	const LexCue **cues = ent_alloc((size_t) c->lex->ncues * sizeof(LexCue *) + 1);
 	int			ncues = 0;
+	EntBuf		b;				/* the folded line, reused line after line */
 
 	if (!cues)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	for (int k = 0; k < c->lex->ncues; k++)
-		if (c->lex->cues[k].lang[0] == '*' || strcmp(c->lex->cues[k].lang, c->lang) == 0)
+		if (c->lex->cues[k].lang[0] == '*' ||
+			(c->lex->cues[k].lang[0] == c->lang[0] &&
+			 strcmp(c->lex->cues[k].lang, c->lang) == 0))
 			cues[ncues++] = &c->lex->cues[k];
 	if (!strmap_init(&seen, doc->nlines + 8))
 	{
+		ent_free(cues);
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	}
+	entbuf_init(&b, 256 + 32);
+	if (!b.data)
+	{
+		strmap_free(&seen);
 		ent_free(cues);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	}
@@ -400,7 +444,6 @@ MarkBoilerplate(Ctx *c)
 		size_t		rawlen = l->byte_end - l->byte_start;
 		size_t		chars;
 		const char *raw = doc->text + l->byte_start;
-		EntBuf		b;
 		int			words = 0;
 		bool		final_stop = false;
 
@@ -419,12 +462,9 @@ MarkBoilerplate(Ctx *c)
 			final_stop = (last->flags & TK_PUNCT) &&
 				(ch == '.' || ch == '!' || ch == '?' || ch == ':');
 		}
-		entbuf_init(&b, rawlen + 8);
+		b.len = 0;
 		if (!(ok = FoldLine(c, l, &b)))
-		{
-			ent_free(b.data);
 			break;
-		}
 		for (int k = 0; k < ncues && !l->boilerplate; k++)
 		{
 			const LexCue *cue = cues[k];
@@ -491,8 +531,8 @@ MarkBoilerplate(Ctx *c)
 		}
 		if (first_line < 0)
 			first_line = li;
-		ent_free(b.data);
 	}
+	ent_free(b.data);
 	strmap_free(&seen);
 	ent_free(cues);
 	return ok;
@@ -610,28 +650,26 @@ IntTok(const Ctx *c, int i)
 }
 
 typedef int32_t (*PhraseAccept) (const Ctx *c, int32_t head, void *arg);
+typedef void (*PhraseVisit) (const Ctx *c, int32_t head, int ntok, void *arg);
 
 /*
- * PhraseAt walks a phrase table (keys: phrase -> head of a chain of
+ * PhraseWalk walks a phrase table (keys: phrase -> head of a chain of
  * records; prefixes: proper prefixes) from token i, at most max tokens, and
- * returns the record of the longest phrase that accept() takes (accept gets
- * the chain's head and returns a record or -1), with its length in *len.
+ * calls visit() with the head and length of every phrase found there,
+ * shortest first.
  */
-static int32_t
-PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
-		 int max, PhraseAccept accept, void *arg, int *len)
+static void
+PhraseWalk(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
+		   int max, PhraseVisit visit, void *arg)
 {
 	char		key[512];
 	size_t		klen = 0;
-	int32_t		best = -1;
 
-	*len = 0;
 	for (int j = i; j < c->doc->ntok && j < i + max; j++)
 	{
 		uint32_t	n = KeyLen(c, j);
 		uint32_t	h;
-		int32_t		head,
-					r;
+		int32_t		head;
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
@@ -645,15 +683,48 @@ PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 		klen += n;
 		h = (j == i) ? KeyHash(c, i) : strmap_hash(key, klen);
 		head = strmap_get_hashed(keys, key, klen, h);
-		if (head >= 0 && (r = accept(c, head, arg)) >= 0)
-		{
-			best = r;
-			*len = j - i + 1;
-		}
+		if (head >= 0)
+			visit(c, head, j - i + 1, arg);
 		if (strmap_get_hashed(prefixes, key, klen, h) < 0)
 			break;
 	}
-	return best;
+}
+
+typedef struct PhraseBest
+{
+	PhraseAccept accept;
+	void	   *arg;
+	int32_t		best;
+	int			len;
+} PhraseBest;
+
+static void
+VisitBest(const Ctx *c, int32_t head, int ntok, void *arg)
+{
+	PhraseBest *pb = arg;
+	int32_t		r = pb->accept(c, head, pb->arg);
+
+	if (r >= 0)
+	{
+		pb->best = r;
+		pb->len = ntok;
+	}
+}
+
+/*
+ * PhraseAt returns the record of the longest phrase from token i (see
+ * PhraseWalk) that accept() takes (accept gets the chain's head and returns
+ * a record or -1), with its length in *len.
+ */
+static int32_t
+PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
+		 int max, PhraseAccept accept, void *arg, int *len)
+{
+	PhraseBest	pb = {accept, arg, -1, 0};
+
+	PhraseWalk(c, i, keys, prefixes, max, VisitBest, &pb);
+	*len = pb.len;
+	return pb.best;
 }
 
 static bool
@@ -688,10 +759,56 @@ AcceptWord(const Ctx *c, int32_t w, void *arg)
  * starting at token i in the document's language, with a type in
  * [type_lo, type_hi]; returns its index and sets *len (tokens).
  */
+#define MAX_WORD_TOKENS 5
+
+static void
+VisitWord(const Ctx *c, int32_t head, int ntok, void *arg)
+{
+	WordHits   *wh = arg;
+
+	wh->hit[wh->n].head = head;
+	wh->hit[wh->n].ntok = ntok;
+	wh->n++;
+}
+
+/*
+ * WordHitsAt returns the cue words starting at token i (see WordHits), or
+ * NULL when there is no memory to keep them.
+ */
+static const WordHit *
+WordHitsAt(const Ctx *c, int i)
+{
+	WordHits   *wh = c->word_hits;
+
+	if (wh->at[i] < 0)
+	{
+		/* room for the longest walk and the end mark */
+		if (wh->n + MAX_WORD_TOKENS + 1 > wh->cap)
+		{
+			int32_t		cap = wh->cap * 2 + 64;
+			WordHit    *h = ent_realloc(wh->hit, (size_t) cap * sizeof(WordHit));
+
+			if (!h)
+				return NULL;
+			wh->hit = h;
+			wh->cap = cap;
+		}
+		wh->at[i] = wh->n;
+		PhraseWalk(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
+				   MAX_WORD_TOKENS, VisitWord, wh);
+		wh->hit[wh->n].head = -1;
+		wh->hit[wh->n].ntok = 0;
+		wh->n++;
+	}
+	return &wh->hit[wh->at[i]];
+}
+
 static int32_t
 WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 {
 	WordTypes	t = {type_lo, type_hi};
+	const WordHit *h;
+	int32_t		best = -1;
 
 	*len = 0;
 	if (i < 0 || i >= c->doc->ntok)
@@ -699,8 +816,21 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	/* the common case: the token starts no cue word at all */
 	if (!(FirstBits(c, i) & FIRST_WORD))
 		return -1;
-	return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes, 5,
-					AcceptWord, &t, len);
+	if ((h = WordHitsAt(c, i)) == NULL)
+		return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
+						MAX_WORD_TOKENS, AcceptWord, &t, len);
+	/* the longest phrase of the wanted type, as PhraseAt would choose */
+	for (; h->ntok > 0; h++)
+	{
+		int32_t		r = AcceptWord(c, h->head, &t);
+
+		if (r >= 0)
+		{
+			best = r;
+			*len = h->ntok;
+		}
+	}
+	return best;
 }
 
 static bool
@@ -1273,6 +1403,15 @@ FindDatesAndMoney(Ctx *c)
 
 		if (c->claim[i] >= 0)
 			continue;
+
+		/*
+		 * Every pattern starts with a number (a token whose fold starts with
+		 * a digit) or with a cue word: most tokens are passed over at once.
+		 */
+		if (!(c->doc->tok[i].flags & TK_NUM) &&
+			!(FoldLen(c, i) > 0 && isdigit((unsigned char) Fold(c, i)[0])) &&
+			!(FirstBits(c, i) & FIRST_WORD))
+			continue;
 		if ((k = MoneyAt(c, i)) < 0)
 			return false;
 		if (k > 0)
@@ -1363,7 +1502,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	{
 		size_t		n = klen;
 		int32_t		a;
-		uint32_t	h;
+		uint32_t	h = 0;
 
 		if (n + v[k].len + 2 >= 1024)
 			continue;
@@ -1372,14 +1511,21 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		{
 			if (!(FirstBits(c, t) & FIRST_NAME))
 				continue;
+			h = KeyHash(c, t);
 		}
-		else if (depth == 0 && !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
-			continue;
+		else if (depth == 0)
+		{
+			/* the key is the variant: hash it once */
+			h = strmap_hash(v[k].s, v[k].len);
+			if (!ent_bloom_test(c->lex->bloom, 20, h))
+				continue;
+		}
 		if (depth > 0)
 			key[n++] = KEY_SEP;
 		memcpy(key + n, v[k].s, v[k].len);
 		n += v[k].len;
-		h = (depth == 0 && k == 0) ? KeyHash(c, t) : strmap_hash(key, n);
+		if (depth > 0)
+			h = strmap_hash(key, n);
 		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
 			continue;
 		for (a = strmap_get_hashed(&c->lex->keys, key, n, h); a >= 0;
@@ -1430,9 +1576,13 @@ LowerStart(const Ctx *c, int i)
 		return false;			/* adjectives are longer than "w", "và" */
 	nv = Variants(c, i, v, true);
 	for (int k = 0; k < nv; k++)
-		if (ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len) &&
-			strmap_get(&c->lex->lower_first, v[k].s, v[k].len) >= 0)
+	{
+		uint32_t	h = strmap_hash(v[k].s, v[k].len);
+
+		if (ent_bloom_test(c->lex->bloom_lower, 16, h) &&
+			strmap_get_hashed(&c->lex->lower_first, v[k].s, v[k].len, h) >= 0)
 			return true;
+	}
 	return false;
 }
 
@@ -1674,9 +1824,13 @@ IsGivenName(const Ctx *c, int i, bool family)
 	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
-		if (v[k].type == RULE_ADJ || !ent_lexicon_maybe_first(c->lex, v[k].s, v[k].len))
+		uint32_t	h;
+
+		if (v[k].type == RULE_ADJ)
 			continue;
-		if (strmap_get(&c->lex->given_names, v[k].s, v[k].len) == 1)
+		h = strmap_hash(v[k].s, v[k].len);
+		if (ent_bloom_test(c->lex->bloom_given, 16, h) &&
+			strmap_get_hashed(&c->lex->given_names, v[k].s, v[k].len, h) == 1)
 			return true;
 	}
 	return false;
@@ -2578,8 +2732,10 @@ IndexRules(Ctx *c)
 	int32_t		count[257] = {0};
 	int32_t		n = 0;
 
+	/* (the first letters are compared first: this runs for every article) */
 	for (int r = 0; r < c->lex->nrules; r++)
-		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		if (c->lex->rules[r].lang[0] == c->lang[0] &&
+			strcmp(c->lex->rules[r].lang, c->lang) == 0)
 		{
 			const LexRule *rule = &c->lex->rules[r];
 
@@ -2594,7 +2750,8 @@ IndexRules(Ctx *c)
 		c->rule_start[b + 1] = c->rule_start[b] + count[b];
 	memset(count, 0, sizeof(count));
 	for (int r = 0; r < c->lex->nrules; r++)
-		if (strcmp(c->lex->rules[r].lang, c->lang) == 0)
+		if (c->lex->rules[r].lang[0] == c->lang[0] &&
+			strcmp(c->lex->rules[r].lang, c->lang) == 0)
 		{
 			const LexRule *rule = &c->lex->rules[r];
 			int			b = (unsigned char) rule->suffix[rule->suffix_len - 1];
@@ -2621,6 +2778,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 			EntDate published, unsigned flags, EntExtraction *out, EntError *err)
 {
 	Ctx			c;
+	WordHits	wh = {0};
 	bool		ok;
 
 	memset(out, 0, sizeof(*out));
@@ -2642,13 +2800,16 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
 	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
-	if (!c.claim || !c.entity_seen || !c.first || !c.hash)
+	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	c.word_hits = &wh;
+	if (!c.claim || !c.entity_seen || !c.first || !c.hash || !wh.at)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = -1;
 		c.first[i] = -1;
 		c.hash[i] = 0;
+		wh.at[i] = -1;
 	}
 	if (!IndexRules(&c))
 		return false;
@@ -2664,6 +2825,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		Propagate(&c) &&
 		FindOrganizationShapes(&c);
 	ent_free(c.claim);
+	ent_free(wh.at);
+	ent_free(wh.hit);
 	ent_free(c.entity_seen);
 	ent_free(c.rules);
 	ent_free(c.first);

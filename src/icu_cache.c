@@ -27,7 +27,13 @@
 #include <unicode/ustring.h>
 
 #define TRANS_SLOTS 8
-#define BREAK_SLOTS 12
+
+/*
+ * Enough break iterators for a table of articles in some twenty languages
+ * read in any order, for both words and sentences: with fewer slots than
+ * languages, interleaved rows evict each other and every row reopens one.
+ */
+#define BREAK_SLOTS 48
 #define ID_MAX 256
 
 typedef struct TransSlot

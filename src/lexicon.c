@@ -281,10 +281,14 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
 	for (int i = 0; i + 1 < key.ntok; i++)
 		ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.cuts[i]));
-	if ((al->flags & (AL_ADJ | AL_LOWER)) &&
-		!strmap_put(&lex->lower_first, key.buf,
-					key.ntok > 1 ? key.cuts[0] : key.len, 1))
-		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if (al->flags & (AL_ADJ | AL_LOWER))
+	{
+		size_t		n = key.ntok > 1 ? key.cuts[0] : key.len;
+
+		if (!strmap_put(&lex->lower_first, key.buf, n, 1))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		ent_bloom_add(lex->bloom_lower, 16, strmap_hash(key.buf, n));
+	}
 	for (int i = 0; i + 1 < key.ntok; i++)
 		if (!strmap_put(&lex->prefixes, key.buf, key.cuts[i], 1))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
@@ -855,6 +859,7 @@ RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	if (!strmap_put(&lex->given_names, folded, n, value))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom, 20, strmap_hash(folded, n));
+	ent_bloom_add(lex->bloom_given, 16, strmap_hash(folded, n));
 	return true;
 }
 

@@ -195,6 +195,10 @@ typedef struct Lexicon
 								 * the map */
 	uint64_t	bloom_keys[1 << 15];	/* the same over name keys and their
 										 * prefixes */
+	uint64_t	bloom_lower[1 << 10];	/* small ones, which stay in the
+										 * first-level cache, over the keys of
+										 * lower_first ... */
+	uint64_t	bloom_given[1 << 10];	/* ... and of given_names */
 	StrMap		entity_index;	/* kind|id -> entity */
 	int			max_tokens;
 

@@ -182,6 +182,16 @@ typedef struct RelLexicon
 	int32_t		nigos;
 	char		langs[32][4];	/* languages with triggers */
 	int			nlangs;
+
+	/*
+	 * The children of the root by the words met in articles, found once for
+	 * every article after (see RootChildren): key -> offset in root_kids of
+	 * their number and then each child (node << 1 | exact).
+	 */
+	StrMap		root_memo;
+	int32_t    *root_kids;
+	int32_t		nroot_kids;
+	int32_t		caproot_kids;
 } RelLexicon;
 
 #define KIDS_EXACT 0x01			/* a node has children by exact words */
@@ -707,6 +717,8 @@ ent_rel_free(RelLexicon *rl)
 	strmap_free(&rl->igos);
 	free(rl->metonym_as);
 	free(rl->igo_ids);
+	strmap_free(&rl->root_memo);
+	free(rl->root_kids);
 	free(rl);
 }
 
@@ -830,32 +842,23 @@ KeyHashAt(Rx *r, int i)
 	return h[i];
 }
 
+#define MAX_CHILDREN 24
+
 /*
- * Walk extends a match from node over token i (tokens up to end), keeping
- * the longest trigger and cue found.
+ * Children lists the trie nodes that token i leads to from node, by its
+ * exact key or by stems (at most MAX_CHILDREN); returns their number.
  */
-static void
-Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
-	 uint8_t acc, Match *trig, Match *cue)
+static int
+Children(Rx *r, int32_t node, int i, int32_t *children, bool *child_exact)
 {
 	const RelLexicon *rl = r->rl;
-	const EntToken *t;
-	const char *key;
+	const EntToken *t = &r->doc->tok[i];
+	const char *key = ent_tok_key(r->doc, i);
 	char		buf[300];
-	int32_t		children[24];
-	bool		child_exact[24];
-	int			nch = 0;
 	size_t		klen;
 	int32_t		c;
+	int			nch = 0;
 
-	if (i >= end || depth >= MAX_TRIGGER_TOKENS)
-		return;
-	t = &r->doc->tok[i];
-	if (t->key_len == 0 || t->key_len > 250)
-		return;
-	key = ent_tok_key(r->doc, i);
-	if ((t->flags & TK_WORD) && Accented(r, i))
-		acc |= (uint8_t) (1u << depth);
 	/* most words start no pattern: two Bloom filters say so cheaply */
 	if ((rl->node_kids[node] & KIDS_EXACT) &&
 		(node != 0 || ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, KeyHashAt(r, i))))
@@ -879,7 +882,8 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 		{
 			uint64_t	lens = rl->stem_lens[h];
 
-			for (int n = t->key_len < 63 ? (int) t->key_len : 63; n >= STEM_HEAD && nch < 24; n--)
+			for (int n = t->key_len < 63 ? (int) t->key_len : 63;
+				 n >= STEM_HEAD && nch < MAX_CHILDREN; n--)
 			{
 				if (!((lens >> n) & 1))
 					continue;
@@ -894,6 +898,95 @@ Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
 			}
 		}
 	}
+	return nch;
+}
+
+/*
+ * RootChildren is Children from the root, remembered by the token's key
+ * for all articles: the same words (articles, prepositions, common verbs)
+ * pass the Bloom filters again and again, and each costs several lookups.
+ * The memo starts afresh when it holds ROOT_MEMO_MAX words; without memory
+ * it is simply not used.
+ */
+#define ROOT_MEMO_MAX (1 << 16)
+#define ROOT_MEMO_WORD 64
+
+static int
+RootChildren(Rx *r, int i, int32_t *children, bool *child_exact)
+{
+	RelLexicon *rl = r->lex->rel;
+	const EntToken *t = &r->doc->tok[i];
+	const char *key = ent_tok_key(r->doc, i);
+	int32_t		off;
+	int			nch;
+
+	/* words that start nothing are told by the Bloom filters alone */
+	if (t->key_len > ROOT_MEMO_WORD ||
+		(!((rl->node_kids[0] & KIDS_EXACT) &&
+		   ent_bloom_test(rl->root_words, ROOT_BLOOM_BITS, KeyHashAt(r, i))) &&
+		 !(t->key_len >= STEM_HEAD && (rl->node_kids[0] & KIDS_STEM) &&
+		   ent_bloom_test(rl->root_heads, ROOT_BLOOM_BITS,
+						  strmap_hash(key, STEM_HEAD)))))
+		return Children(r, 0, i, children, child_exact);
+	off = strmap_get_hashed(&rl->root_memo, key, t->key_len, KeyHashAt(r, i));
+	if (off >= 0)
+	{
+		nch = rl->root_kids[off];
+		for (int k = 0; k < nch; k++)
+		{
+			children[k] = rl->root_kids[off + 1 + k] >> 1;
+			child_exact[k] = rl->root_kids[off + 1 + k] & 1;
+		}
+		return nch;
+	}
+	nch = Children(r, 0, i, children, child_exact);
+	if (rl->root_memo.count >= ROOT_MEMO_MAX)
+	{
+		strmap_free(&rl->root_memo);
+		rl->nroot_kids = 0;
+	}
+	if (!rl->root_memo.slots && !strmap_init(&rl->root_memo, 4096))
+		return nch;
+	if (rl->nroot_kids + nch + 1 > rl->caproot_kids)
+	{
+		int32_t		cap = rl->caproot_kids * 2 + MAX_CHILDREN + 1024;
+		int32_t    *a = realloc(rl->root_kids, (size_t) cap * sizeof(int32_t));
+
+		if (!a)
+			return nch;
+		rl->root_kids = a;
+		rl->caproot_kids = cap;
+	}
+	if (!strmap_put(&rl->root_memo, key, t->key_len, rl->nroot_kids))
+		return nch;
+	rl->root_kids[rl->nroot_kids++] = nch;
+	for (int k = 0; k < nch; k++)
+		rl->root_kids[rl->nroot_kids++] = children[k] << 1 | (child_exact[k] ? 1 : 0);
+	return nch;
+}
+
+/*
+ * Walk extends a match from node over token i (tokens up to end), keeping
+ * the longest trigger and cue found.
+ */
+static void
+Walk(Rx *r, int32_t node, int i, int end, int depth, bool exact,
+	 uint8_t acc, Match *trig, Match *cue)
+{
+	const EntToken *t;
+	int32_t		children[MAX_CHILDREN];
+	bool		child_exact[MAX_CHILDREN];
+	int			nch;
+
+	if (i >= end || depth >= MAX_TRIGGER_TOKENS)
+		return;
+	t = &r->doc->tok[i];
+	if (t->key_len == 0 || t->key_len > 250)
+		return;
+	nch = node == 0 ? RootChildren(r, i, children, child_exact) :
+		Children(r, node, i, children, child_exact);
+	if (nch > 0 && (t->flags & TK_WORD) && Accented(r, i))
+		acc |= (uint8_t) (1u << depth);
 	for (int k = 0; k < nch; k++)
 	{
 		int32_t		e;

@@ -21,6 +21,7 @@
 
 #include "normalize.h"
 #include "segment.h"
+#include "strmap.h"
 
 #define WORDCH (ENT_CH_LETTER | ENT_CH_MARK | ENT_CH_DIGIT)
 
@@ -76,13 +77,11 @@ typedef struct BlockInfo
 static BlockInfo *blocks[0x110000 >> 8];
 
 static const BlockInfo *
-GetBlock(int32_t cp, EntError *err)
+NewBlock(int32_t cp, EntError *err)
 {
 	int			b = cp >> 8;
 	BlockInfo  *bi;
 
-	if (blocks[b])
-		return blocks[b];
 	bi = malloc(sizeof(BlockInfo));
 	if (!bi)
 	{
@@ -106,10 +105,17 @@ GetBlock(int32_t cp, EntError *err)
 	return bi;
 }
 
+static inline const BlockInfo *
+GetBlock(int32_t cp, EntError *err)
+{
+	return blocks[cp >> 8] ? blocks[cp >> 8] : NewBlock(cp, err);
+}
+
 /*
- * CharAt decodes the character at byte pos into ci.
+ * CharAt decodes the character at byte pos into ci.  It must be inlined
+ * (the compiler's own choice kept it out of line, at a fifth of the scan).
  */
-static inline bool
+static ENT_ALWAYS_INLINE bool
 CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
 {
 	unsigned char c = (unsigned char) s[pos];
@@ -171,45 +177,58 @@ IsElision(const char *f, size_t n)
 	return false;
 }
 
+/* FoldGrow makes room for n more bytes of folds (and a terminator). */
 static bool
+FoldGrow(EntDoc *doc, int n, EntError *err)
+{
+	size_t		cap = doc->folded_cap * 2 + n + 64;
+
+	if (cap > ENT_MAX_ALLOC)
+		return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large");
+	doc->folded = ent_realloc(doc->folded, cap);
+	if (!doc->folded)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	doc->folded_cap = cap;
+	return true;
+}
+
+/* FoldAppend appends f[0..n), the fold of one character (mostly one byte). */
+static inline bool
 FoldAppend(EntDoc *doc, const char *f, int n, EntError *err)
 {
-	if (doc->folded_len + n + 1 > doc->folded_cap)
-	{
-		size_t		cap = doc->folded_cap * 2 + n + 64;
+	char	   *d;
 
-		if (cap > ENT_MAX_ALLOC)
-			return ent_fail(err, ENT_ERR_TOO_LARGE, "text is too large");
-		doc->folded = ent_realloc(doc->folded, cap);
-		if (!doc->folded)
-			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-		doc->folded_cap = cap;
-	}
-	memcpy(doc->folded + doc->folded_len, f, n);
+	if (doc->folded_len + n + 1 > doc->folded_cap && !FoldGrow(doc, n, err))
+		return false;
+	d = doc->folded + doc->folded_len;
+	if (n == 1)
+		d[0] = f[0];
+	else
+		memcpy(d, f, n);
 	doc->folded_len += n;
 	return true;
 }
 
-static EntToken *
+/* TokensGrow makes room for one more token. */
+static bool
+TokensGrow(EntDoc *doc, EntError *err)
+{
+	size_t		cap = (size_t) doc->captok * 2 + 64;
+
+	if (cap * sizeof(EntToken) > ENT_MAX_ALLOC)
+		return ent_fail(err, ENT_ERR_TOO_LARGE, "text has too many tokens");
+	doc->tok = ent_realloc(doc->tok, cap * sizeof(EntToken));
+	if (!doc->tok)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	doc->captok = (int32_t) cap;
+	return true;
+}
+
+static inline EntToken *
 NewToken(EntDoc *doc, EntError *err)
 {
-	if (doc->ntok == doc->captok)
-	{
-		size_t		cap = (size_t) doc->captok * 2 + 64;
-
-		if (cap * sizeof(EntToken) > ENT_MAX_ALLOC)
-		{
-			ent_fail(err, ENT_ERR_TOO_LARGE, "text has too many tokens");
-			return NULL;
-		}
-		doc->tok = ent_realloc(doc->tok, cap * sizeof(EntToken));
-		if (!doc->tok)
-		{
-			ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-			return NULL;
-		}
-		doc->captok = (int32_t) cap;
-	}
+	if (doc->ntok == doc->captok && !TokensGrow(doc, err))
+		return NULL;
 	return &doc->tok[doc->ntok++];
 }
 
@@ -312,6 +331,74 @@ ent_vikey(const char *s, size_t n, EntBuf *out, EntError *err)
 }
 
 /*
+ * Keys of Vietnamese words already met, for the life of the process.
+ * ent_vikey normalizes twice through ICU, yet the language has only some
+ * thousands of syllables, so nearly every word of an article was seen in an
+ * earlier one.  The map takes a word as written to the offset of its key in
+ * the arena, where the key is stored after a byte of its length.  Only
+ * words of up to VIKEY_MEMO_WORD bytes are kept, and when the memo is full
+ * it starts afresh, so it stays within a few megabytes.
+ */
+#define VIKEY_MEMO_MAX 65536
+#define VIKEY_MEMO_WORD 64
+
+static struct
+{
+	StrMap		map;
+	char	   *arena;			/* malloc'ed, like the map */
+	size_t		len;
+	size_t		cap;
+} vikey_memo;
+
+/*
+ * VietnameseKey appends the key of word s[0..n) to out, from the memo when
+ * the word was met before.  The memo only saves time: without memory for
+ * it, the key is simply computed.
+ */
+static bool
+VietnameseKey(const char *s, size_t n, EntBuf *out, EntError *err)
+{
+	int32_t		off;
+	size_t		start = out->len;
+	size_t		klen;
+
+	if (n > VIKEY_MEMO_WORD)
+		return ent_vikey(s, n, out, err);
+	if (vikey_memo.map.count >= VIKEY_MEMO_MAX)
+	{
+		strmap_free(&vikey_memo.map);
+		vikey_memo.len = 0;
+	}
+	off = strmap_get(&vikey_memo.map, s, n);
+	if (off >= 0)
+		return entbuf_append(out, vikey_memo.arena + off + 1,
+							 (unsigned char) vikey_memo.arena[off], err);
+	if (!ent_vikey(s, n, out, err))
+		return false;
+	/* remember keys that fit the length byte */
+	klen = out->len - start;
+	if (klen >= 256)
+		return true;
+	if (vikey_memo.len + klen + 1 > vikey_memo.cap)
+	{
+		size_t		cap = vikey_memo.cap * 2 + 4096;
+		char	   *a = realloc(vikey_memo.arena, cap);
+
+		if (!a)
+			return true;
+		vikey_memo.arena = a;
+		vikey_memo.cap = cap;
+	}
+	if ((!vikey_memo.map.slots && !strmap_init(&vikey_memo.map, 4096)) ||
+		!strmap_put(&vikey_memo.map, s, n, (int32_t) vikey_memo.len))
+		return true;
+	vikey_memo.arena[vikey_memo.len] = (char) klen;
+	memcpy(vikey_memo.arena + vikey_memo.len + 1, out->data + start, klen);
+	vikey_memo.len += klen + 1;
+	return true;
+}
+
+/*
  * VietnameseKeys gives every word with a non-ASCII letter its key.
  */
 static bool
@@ -332,8 +419,8 @@ VietnameseKeys(EntDoc *doc, EntError *err)
 		if (ascii)
 			continue;
 		t->key_off = (uint32_t) b.len;
-		if (!ent_vikey(doc->text + t->byte_start, t->byte_end - t->byte_start,
-					   &b, err))
+		if (!VietnameseKey(doc->text + t->byte_start,
+						   t->byte_end - t->byte_start, &b, err))
 		{
 			ent_free(b.data);
 			return false;
@@ -479,6 +566,70 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				prev_cls = cur->cls;
 				pos += cur->used;
 				chr++;
+
+				/*
+				 * The common case, a run of letters and digits of one or two
+				 * bytes (ASCII, Latin, Greek, Cyrillic, Arabic ...), is taken
+				 * here as above, without the look-ahead the joiners need.
+				 */
+				while (pos < len)
+				{
+					unsigned char b = (unsigned char) s[pos];
+					const char *f;
+					int			fl,
+								cls;
+					int32_t		cp;
+					int			used;
+
+					if (b < 0x80)
+					{
+						cls = ascii.cls[b];
+						if (!(cls & WORDCH) || ascii.foldlen[b] != 1)
+							break;
+						cp = b;
+						f = &ascii.fold[b];
+						fl = 1;
+						used = 1;
+					}
+					else if (b >= 0xC2 && b <= 0xDF && pos + 1 < len &&
+							 ((unsigned char) s[pos + 1] & 0xC0) == 0x80)
+					{
+						const BlockInfo *bi;
+
+						cp = ((b & 0x1F) << 6) | ((unsigned char) s[pos + 1] & 0x3F);
+						if ((bi = blocks[cp >> 8]) == NULL)
+							break;
+						cls = bi->cls[cp & 0xFF];
+						if (!(cls & WORDCH))
+							break;
+						f = bi->fold[cp & 0xFF];
+						fl = bi->foldlen[cp & 0xFF];
+						used = 2;
+					}
+					else
+						break;
+					if (cls & ENT_CH_LETTER)
+					{
+						letters++;
+						if (cls & ENT_CH_UPPER)
+							uppers++;
+						if (cls & ENT_CH_LOWER)
+							lowers++;
+						if (first_letter)
+							t->flags |= (cls & ENT_CH_UPPER) ? TK_CAP :
+								(cls & ENT_CH_LOWER) ? TK_LOWER : 0;
+						first_letter = false;
+						if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF))
+							t->flags |= TK_NONLATIN;
+					}
+					if (cls & ENT_CH_DIGIT)
+						t->flags |= TK_DIGIT;
+					if (!FoldAppend(doc, f, fl, err))
+						return false;
+					prev_cls = cls;
+					pos += used;
+					chr++;
+				}
 				if (pos >= len)
 					break;
 				if (!CharAt(s, len, pos, nxp, err))

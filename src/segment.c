@@ -23,6 +23,7 @@
  */
 #include "segment.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,20 @@ CursorAt(CharCursor *c, size_t target)
 	size_t		b = c->byte;
 	size_t		n = c->chr;
 
+	/*
+	 * Eight bytes at a time: every byte but a continuation byte (10xxxxxx)
+	 * starts a character; the marks of continuation bytes, one bit per
+	 * byte, are summed by a multiplication.
+	 */
+	for (; b + 8 <= target; b += 8)
+	{
+		uint64_t	w;
+		uint64_t	cont;
+
+		memcpy(&w, s + b, 8);
+		cont = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		n += 8 - (size_t) ((cont * UINT64_C(0x0101010101010101)) >> 56);
+	}
 	for (; b < target; b++)
 		n += ((s[b] & 0xC0) != 0x80);
 	c->byte = b;
@@ -227,31 +242,33 @@ AbbrevLookup(const AbbrevSet *set, const char *key, size_t n)
 }
 
 /*
- * MakeKey writes "lang\tfold(word)" into key (at least 128 bytes); returns
- * its length or 0 if the word is too long to be an abbreviation.
+ * MakeKey writes "lang\tfolded" into key (at least 128 bytes), where folded
+ * is the fold of a word, and returns its length, or 0 if the word is too
+ * long to be an abbreviation.
  */
 static size_t
-MakeKey(const char *lang, const char *word, size_t wlen, char *key)
+MakeKey(const char *lang, const char *folded, size_t flen, char *key)
 {
-	EntBuf		f;
-	EntError	err;
 	size_t		llen = strlen(lang);
-	size_t		n;
 
-	if (wlen == 0 || wlen > 60 || llen > 8)
+	if (flen == 0 || flen > 100 || llen > 8)
 		return 0;
-	entbuf_init(&f, wlen * 2 + 8);
-	if (!ent_fold(word, wlen, &f, &err) || f.len == 0 || f.len > 100)
-	{
-		ent_free(f.data);
-		return 0;
-	}
 	memcpy(key, lang, llen);
 	key[llen] = '\t';
-	memcpy(key + llen + 1, f.data, f.len);
-	n = llen + 1 + f.len;
-	ent_free(f.data);
-	return n;
+	memcpy(key + llen + 1, folded, flen);
+	return llen + 1 + flen;
+}
+
+/*
+ * FoldWord folds word[0..wlen) into f (initialized by the caller); false if
+ * it is too long to be an abbreviation or cannot be folded.
+ */
+static bool
+FoldWord(const char *word, size_t wlen, EntBuf *f)
+{
+	EntError	err;
+
+	return wlen > 0 && wlen <= 60 && ent_fold(word, wlen, f, &err);
 }
 
 /*
@@ -284,6 +301,7 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 		char		key[160];
 		size_t		wlen,
 					klen;
+		EntBuf		f;
 
 		pos += llen + 1;
 		if (llen && line[llen - 1] == '\r')
@@ -307,7 +325,9 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 		}
 		while (wlen > 1 && tab[wlen] == '.')
 			wlen--;
-		klen = MakeKey(lang, tab + 1, wlen, key);
+		entbuf_init(&f, wlen * 2 + 8);
+		klen = FoldWord(tab + 1, wlen, &f) ? MakeKey(lang, f.data, f.len, key) : 0;
+		ent_free(f.data);
 		if (klen && !AbbrevInsert(&set, key, klen))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	}
@@ -336,12 +356,22 @@ ent_abbrev_has(const char *lang, const char *word, size_t len)
 {
 	char		key[160];
 	size_t		n;
+	EntBuf		f;
+	bool		found = false;
 
-	n = MakeKey(lang, word, len, key);
-	if (n && AbbrevLookup(&abbrevs, key, n))
-		return true;
-	n = MakeKey("*", word, len, key);
-	return n && AbbrevLookup(&abbrevs, key, n);
+	entbuf_init(&f, len * 2 + 8);
+	if (FoldWord(word, len, &f))
+	{
+		n = MakeKey(lang, f.data, f.len, key);
+		found = n && AbbrevLookup(&abbrevs, key, n);
+		if (!found)
+		{
+			n = MakeKey("*", f.data, f.len, key);
+			found = n && AbbrevLookup(&abbrevs, key, n);
+		}
+	}
+	ent_free(f.data);
+	return found;
 }
 
 /* ----------------------------------------------------------------
@@ -459,6 +489,305 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 }
 
 /*
+ * Sentence boundaries without the ICU iterator
+ *
+ * ICU's sentence rules (UAX #29 as written in ICU's sent.txt) need only the
+ * Sentence_Break property of each character, and apart from Extend and
+ * Format characters, which attach to the character before them, they come
+ * down to a few cases.  A paragraph separator always ends a sentence.  A
+ * full stop, question or exclamation mark (ATerm, STerm) ends one after the
+ * closing punctuation and spaces that follow it, unless a digit follows a
+ * full stop at once (3.5), a capital follows a full stop between two letters
+ * (U.S.A), a lower-case letter follows a full stop after only punctuation,
+ * spaces and digits ("etc. and"), or a comma-like character (SContinue) or
+ * another terminator follows.  Closers and spaces at the start of a sentence
+ * belong to it (ICU starts every sentence as it starts the text).
+ *
+ * NextBreak finds the same boundaries as the ICU iterator in one pass over
+ * the bytes with a table lookup per character, several times faster.  At
+ * a stray byte it gives up and ICU segments the rest of the text; so does it
+ * for languages whose sentence rules ICU tailors.  Each sentence is found
+ * from its start alone, so ICU can take over at any boundary.
+ */
+enum
+{
+	SB_OTHER = 0,
+	SB_PARASEP,					/* CR, LF, Sep */
+	SB_CR,
+	SB_SP,
+	SB_CLOSE,
+	SB_ATERM,
+	SB_STERM,
+	SB_SCONTINUE,
+	SB_UPPER,
+	SB_LOWER,
+	SB_NUMERIC,
+	SB_OLETTER,
+	SB_EXTEND,					/* Extend or Format */
+	SB_UNKNOWN					/* a stray byte: the text goes to ICU */
+};
+
+/* Sentence_Break classes by 256-character block, filled when first met. */
+static uint8_t *sb_blocks[0x110000 >> 8];
+
+/* ASCII characters that may end a sentence: terminators and line ends */
+static bool sb_ascii_stop[128];
+
+static const uint8_t *
+SbBlock(int32_t cp)
+{
+	int			b = cp >> 8;
+	uint8_t    *t;
+
+	if (sb_blocks[b])
+		return sb_blocks[b];
+	t = malloc(256);
+	if (!t)
+		return NULL;
+	for (int k = 0; k < 256; k++)
+	{
+		int32_t		c = (b << 8) | k;
+		int			v;
+
+		switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK))
+		{
+			case U_SB_CR:
+				v = SB_CR;
+				break;
+			case U_SB_LF:
+			case U_SB_SEP:
+				v = SB_PARASEP;
+				break;
+			case U_SB_SP:
+				v = SB_SP;
+				break;
+			case U_SB_CLOSE:
+				v = SB_CLOSE;
+				break;
+			case U_SB_ATERM:
+				v = SB_ATERM;
+				break;
+			case U_SB_STERM:
+				v = SB_STERM;
+				break;
+			case U_SB_SCONTINUE:
+				v = SB_SCONTINUE;
+				break;
+			case U_SB_UPPER:
+				v = SB_UPPER;
+				break;
+			case U_SB_LOWER:
+				v = SB_LOWER;
+				break;
+			case U_SB_NUMERIC:
+				v = SB_NUMERIC;
+				break;
+			case U_SB_OLETTER:
+				v = SB_OLETTER;
+				break;
+			case U_SB_EXTEND:
+			case U_SB_FORMAT:
+				v = SB_EXTEND;
+				break;
+			default:
+				v = SB_OTHER;
+				break;
+		}
+		t[k] = (uint8_t) v;
+		if (c < 128)
+			sb_ascii_stop[c] = (v == SB_ATERM || v == SB_STERM ||
+								v == SB_PARASEP || v == SB_CR);
+	}
+	sb_blocks[b] = t;
+	return t;
+}
+
+/*
+ * SbAt gives the class of the character at byte i of s[0..len) and its
+ * length in *used; SB_UNKNOWN for ill-formed UTF-8 or when out of memory,
+ * which sends the text to ICU.
+ */
+static inline int
+SbAt(const char *s, size_t len, size_t i, int *used)
+{
+	unsigned char c = (unsigned char) s[i];
+	const uint8_t *t;
+	int32_t		cp;
+
+	if (c < 0x80)
+	{
+		*used = 1;
+		return sb_blocks[0][c];
+	}
+	cp = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
+	/* what ICU would read as ill-formed: stray bytes, overlong forms,
+	 * surrogates, beyond U+10FFFF */
+	if (cp == 0xFFFD || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		(*used == 3 && cp < 0x800) || (*used == 4 && cp < 0x10000))
+		return SB_UNKNOWN;
+	t = sb_blocks[cp >> 8];
+	if (!t && !(t = SbBlock(cp)))
+		return SB_UNKNOWN;
+	return t[cp & 0xFF];
+}
+
+/*
+ * NativeLanguage tells whether ICU segments lang with its root rules, which
+ * NextBreak follows.  Greek alone has its own (the semicolon ends a
+ * sentence); a locale with keywords ("@ss=standard") may change them too.
+ */
+static bool
+NativeLanguage(const char *lang)
+{
+	if (strncmp(lang, "el", 2) == 0 && !isalpha((unsigned char) lang[2]))
+		return false;
+	for (const char *l = lang; *l; l++)
+		if (!isalnum((unsigned char) *l) && *l != '_' && *l != '-')
+			return false;
+	return true;
+}
+
+/*
+ * SkipExtend returns the byte after the Extend and Format characters at i;
+ * *cls becomes the class of the character there (SB_OTHER at the end).
+ */
+static inline size_t
+SkipExtend(const char *s, size_t len, size_t i, int *cls, int *used)
+{
+	while (i < len && (*cls = SbAt(s, len, i, used)) == SB_EXTEND)
+		i += *used;
+	if (i >= len)
+		*cls = SB_OTHER;
+	return i;
+}
+
+/*
+ * NextBreak returns the sentence boundary after the boundary at byte start
+ * of s[0..len), as ICU's iterator would, or NO_BREAK if the sentence has a
+ * stray byte: then ICU must segment the rest of the text.  Extend and
+ * Format characters go with the character before them (except after a
+ * paragraph separator, which ends the sentence at once).
+ */
+#define NO_BREAK ((size_t) -1)
+
+static size_t
+NextBreak(const char *s, size_t len, size_t start)
+{
+	size_t		i = start;
+	int			used;
+	int			cls = SB_OTHER;
+
+	/* closers and spaces that start a sentence belong to it */
+	while (i < len && ((cls = SbAt(s, len, i, &used)) == SB_SP ||
+					   cls == SB_CLOSE || cls == SB_EXTEND))
+		i += used;
+	while (i < len)
+	{
+		size_t		q,
+					r;
+		int			next;
+
+		/*
+		 * Other characters, and the closers and spaces after them, go along:
+		 * skip plain ASCII ones at once.
+		 */
+		while ((unsigned char) s[i] < 0x80 && !sb_ascii_stop[(unsigned char) s[i]])
+			if (++i == len)
+				return len;
+		cls = SbAt(s, len, i, &used);
+		if (cls == SB_UNKNOWN)
+			return NO_BREAK;
+		if (cls == SB_CR)
+			return (i + 1 < len && s[i + 1] == '\n') ? i + 2 : i + 1;
+		if (cls == SB_PARASEP)
+			return i + used;
+		if (cls != SB_ATERM && cls != SB_STERM)
+		{
+			i += used;
+			continue;
+		}
+		/* a terminator at i */
+		q = SkipExtend(s, len, i + used, &next, &used);
+		if (q >= len)
+			return len;
+		if (next == SB_UNKNOWN)
+			return NO_BREAK;
+		if (cls == SB_ATERM)
+		{
+			int			prev = SB_OTHER;
+			size_t		p = i;
+
+			/* the character before the full stop, past Extend and Format */
+			while (p > start)
+			{
+				int			pu;
+
+				p--;
+				while (p > start && ((unsigned char) s[p] & 0xC0) == 0x80)
+					p--;
+				if ((prev = SbAt(s, len, p, &pu)) != SB_EXTEND)
+					break;
+			}
+			/* 3.5; U.S.A */
+			if (next == SB_NUMERIC ||
+				(next == SB_UPPER && (prev == SB_UPPER || prev == SB_LOWER)))
+			{
+				i = q;
+				continue;
+			}
+		}
+		/* closers, then spaces */
+		r = q;
+		for (int want = SB_CLOSE; want != 0; want = (want == SB_CLOSE) ? SB_SP : 0)
+		{
+			while (next == want)
+			{
+				r = SkipExtend(s, len, r + used, &next, &used);
+				if (r >= len)
+					return len;
+				if (next == SB_UNKNOWN)
+					return NO_BREAK;
+			}
+		}
+		if (cls == SB_ATERM)
+		{
+			/* "etc. (and": a lower-case letter after punctuation and digits */
+			size_t		t = r;
+			int			tc = next;
+			int			tu = used;
+
+			while (tc != SB_OLETTER && tc != SB_UPPER && tc != SB_LOWER &&
+				   tc != SB_PARASEP && tc != SB_CR && tc != SB_ATERM &&
+				   tc != SB_STERM)
+			{
+				if (tc == SB_UNKNOWN)
+					return NO_BREAK;
+				t += tu;
+				if (t >= len)
+					break;
+				tc = SbAt(s, len, t, &tu);
+			}
+			if (t < len && tc == SB_LOWER)
+			{
+				i = t;
+				continue;
+			}
+		}
+		if (next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM)
+		{
+			i = r;
+			continue;
+		}
+		if (next == SB_CR)
+			return (r + 1 < len && s[r + 1] == '\n') ? r + 2 : r + 1;
+		if (next == SB_PARASEP)
+			return r + used;
+		return r;
+	}
+	return len;
+}
+
+/*
  * ent_sentences: see segment.h.
  */
 bool
@@ -466,27 +795,44 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 			  void *arg, EntError *err)
 {
 	UText		ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi;
+	UBreakIterator *bi = NULL;
+	size_t		base = 0;		/* where ICU took over */
 	CharCursor	cur = {s, 0, 0};
-	int32_t		b;
+	size_t		b = 0;			/* the last boundary */
 	size_t		start = 0;
 	bool		ok = true;
 
 	if (len == 0)
 		return true;
-	bi = OpenIterator(UBRK_SENTENCE, lang, s, len, &ut, err);
-	if (!bi)
-		return false;
-	ubrk_first(bi);
-	for (b = ubrk_next(bi); b != UBRK_DONE && ok; b = ubrk_next(bi))
+	if (!sb_blocks[0] && !SbBlock(0))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	while (ok && b < len)
 	{
-		size_t		end = (size_t) b;
+		size_t		end;
 		size_t		tstart = start;
-		size_t		tend = end;
+		size_t		tend;
 		bool		newline = false;
 		int			used;
 		EntSpan		span;
 
+		if (!bi && (!NativeLanguage(lang) || (end = NextBreak(s, len, b)) == NO_BREAK))
+		{
+			base = b;
+			bi = OpenIterator(UBRK_SENTENCE, lang, s + base, len - base, &ut, err);
+			if (!bi)
+				return false;
+			ubrk_first(bi);
+		}
+		if (bi)
+		{
+			int32_t		next = ubrk_next(bi);
+
+			if (next == UBRK_DONE)
+				break;
+			end = base + (size_t) next;
+		}
+		b = end;
+		tend = end;
 		ENT_CHECK_INTERRUPTS();
 		/* trim trailing white space, noting a line break */
 		while (tend > tstart)
@@ -518,7 +864,10 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 		}
 		start = end;
 	}
-	ubrk_setText(bi, NULL, 0, &(UErrorCode) {U_ZERO_ERROR});
-	utext_close(&ut);
+	if (bi)
+	{
+		ubrk_setText(bi, NULL, 0, &(UErrorCode) {U_ZERO_ERROR});
+		utext_close(&ut);
+	}
 	return ok;
 }

@@ -35,9 +35,16 @@ strmap_hash(const char *s, size_t n)
 	}
 	if (i < n)
 	{
+		const unsigned char *p = (const unsigned char *) s + i;
 		uint64_t	w = 0;
 
-		memcpy(&w, s + i, n - i);
+		/*
+		 * The last one to seven bytes, in the order a copy into w would put
+		 * them on a little-endian machine; byte by byte, as a copy of a
+		 * variable length is a call (keys are mostly this short).
+		 */
+		for (size_t k = 0; k < n - i; k++)
+			w |= (uint64_t) p[k] << (8 * k);
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 	}
@@ -101,17 +108,35 @@ Grow(StrMap *m)
 	return true;
 }
 
+/*
+ * Short keys (most words are) live in the slot itself: the probe that
+ * finds them needs no second memory access, into the arena.
+ */
+#define INLINE_KEY 4
+
+static inline uint32_t
+PackKey(const char *key, size_t n)
+{
+	uint32_t	w = 0;
+
+	for (size_t k = 0; k < n; k++)
+		w |= (uint32_t) (unsigned char) key[k] << (8 * k);
+	return w;
+}
+
 static StrMapSlot *
 Find(const StrMap *m, const char *key, size_t n, uint32_t h)
 {
 	size_t		i = h & (m->size - 1);
+	uint32_t	packed = n <= INLINE_KEY ? PackKey(key, n) : 0;
 
 	while (m->slots[i].hash)
 	{
 		StrMapSlot *s = &m->slots[i];
 
 		if (s->hash == h && s->klen == n &&
-			memcmp(m->arena + s->koff, key, n) == 0)
+			(n <= INLINE_KEY ? s->koff == packed :
+			 memcmp(m->arena + s->koff, key, n) == 0))
 			return s;
 		i = (i + 1) & (m->size - 1);
 	}
@@ -130,6 +155,15 @@ strmap_put(StrMap *m, const char *key, size_t n, int32_t value)
 	if (s->hash)
 	{
 		s->value = value;
+		return true;
+	}
+	if (n <= INLINE_KEY)
+	{
+		s->hash = h;
+		s->klen = (uint32_t) n;
+		s->koff = PackKey(key, n);
+		s->value = value;
+		m->count++;
 		return true;
 	}
 	if (m->arena_len + n > UINT32_MAX)

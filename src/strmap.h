@@ -23,7 +23,8 @@ typedef struct StrMapSlot
 {
 	uint32_t	hash;			/* 0: empty slot */
 	uint32_t	klen;
-	uint32_t	koff;			/* key bytes in the arena */
+	uint32_t	koff;			/* key bytes in the arena; a key of up to
+								 * four bytes is kept here instead */
 	int32_t		value;
 } StrMapSlot;
 

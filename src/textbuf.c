@@ -108,60 +108,6 @@ entbuf_append(EntBuf *buf, const char *s, size_t n, EntError *err)
 }
 
 /*
- * ent_utf8_decode returns the code point at s (len > 0 bytes available) and
- * stores its length in *used.  Malformed input yields U+FFFD for one byte.
- */
-int32_t
-ent_utf8_decode(const unsigned char *s, size_t len, int *used)
-{
-	unsigned char c = s[0];
-	int			n;
-	int32_t		cp;
-
-	if (c < 0x80)
-	{
-		*used = 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		cp = c & 0x1F;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		cp = c & 0x0F;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		cp = c & 0x07;
-	}
-	else
-	{
-		*used = 1;
-		return 0xFFFD;
-	}
-	if ((size_t) n > len)
-	{
-		*used = 1;
-		return 0xFFFD;
-	}
-	for (int i = 1; i < n; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-		{
-			*used = 1;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	*used = n;
-	return cp;
-}
-
-/*
  * ent_utf8_encode writes c as UTF-8 into out (4 bytes of room) and returns
  * the number of bytes written.
  */

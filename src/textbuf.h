@@ -104,11 +104,71 @@ entbuf_append_unchecked(EntBuf *buf, const char *s, size_t n)
 	buf->len += n;
 }
 
+/* for helpers called per character, which must not stay out of line */
+#if defined(__GNUC__) || defined(__clang__)
+#define ENT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ENT_ALWAYS_INLINE inline
+#endif
+
 /*
  * UTF-8 helpers.  Input text comes from a UTF-8 database and is valid; the
  * decoder still turns stray bytes into U+FFFD instead of reading past the end.
+ *
+ * ent_utf8_decode returns the code point at s (len > 0 bytes available) and
+ * stores its length in *used.  Malformed input yields U+FFFD for one byte.
+ * It is inline: the scanners call it for every character.
  */
-extern int32_t ent_utf8_decode(const unsigned char *s, size_t len, int *used);
+static inline int32_t
+ent_utf8_decode(const unsigned char *s, size_t len, int *used)
+{
+	unsigned char c = s[0];
+	int			n;
+	int32_t		cp;
+
+	if (c < 0x80)
+	{
+		*used = 1;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		n = 2;
+		cp = c & 0x1F;
+	}
+	else if (c >= 0xE0 && c <= 0xEF)
+	{
+		n = 3;
+		cp = c & 0x0F;
+	}
+	else if (c >= 0xF0 && c <= 0xF4)
+	{
+		n = 4;
+		cp = c & 0x07;
+	}
+	else
+	{
+		*used = 1;
+		return 0xFFFD;
+	}
+	if ((size_t) n > len)
+	{
+		*used = 1;
+		return 0xFFFD;
+	}
+	for (int i = 1; i < n; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+		{
+			*used = 1;
+			return 0xFFFD;
+		}
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	*used = n;
+	return cp;
+}
+
 extern int	ent_utf8_encode(int32_t c, char *out);
 
 /* Number of characters (code points) in s[0..len). */

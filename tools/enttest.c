@@ -172,6 +172,19 @@ main(void)
 				   "[It costs 1.5 billion.] [The 9K129 Kornet-E. Was sold.]");
 	CheckSentences("Am 3. März traf er ihn. Dann ging er.", "de",
 				   "[Am 3. März traf er ihn.] [Dann ging er.]");
+	/* the boundaries of ICU's sentence rules, found without ICU */
+	CheckSentences("See p. 5 etc. and then stop. \"Quoted.\" Next one!? Yes.", "en",
+				   "[See p. 5 etc. and then stop.] [\"Quoted.\"] [Next one!?] [Yes.]");
+	CheckSentences("Hello.\r\n(Aside.) More text... and more. End", "en",
+				   "[Hello.] [(Aside.)] [More text... and more.] [End]");
+	/* Arabic with vowel marks (Extend characters), Chinese */
+	CheckSentences("قالَ. ثمّ ذهبَ؟ نعم.", "ar",
+				   "[قالَ.] [ثمّ ذهبَ؟] [نعم.]");
+	CheckSentences("他说。我们走了！好", "zh",
+				   "[他说。] [我们走了！] [好]");
+	/* Greek: ICU's own rules, where the semicolon asks a question */
+	CheckSentences("Είπε; Ναι.", "el",
+				   "[Είπε;] [Ναι.]");
 	CheckTokens("Mi-35M costs $1.5bn, l'Italia!", "",
 				"[Mi] [-] [35M] [costs] [$] [1.5bn] [,] [l'Italia] [!]");
 
