@@ -418,6 +418,7 @@ MarkBoilerplate(Ctx *c)
 	const LexCue **cues = ent_alloc((size_t) c->lex->ncues * sizeof(LexCue *) + 1);
 	int			ncues = 0;
 	EntBuf		b;				/* the folded line, reused line after line */
+	bool		teasers = false;	/* in a block a teaser cue heads */
 
 	if (!cues)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
@@ -446,9 +447,13 @@ MarkBoilerplate(Ctx *c)
 		const char *raw = doc->text + l->byte_start;
 		int			words = 0;
 		bool		final_stop = false;
+		bool		heading = false;	/* the line is only a teaser cue */
 
 		if (l->ntok == 0)
+		{
+			teasers = false;	/* a blank line ends a teaser block */
 			continue;
+		}
 		/* lengths are judged in characters, whatever the script */
 		chars = doc->tok[l->first_tok + l->ntok - 1].char_end -
 			doc->tok[l->first_tok].char_start;
@@ -465,6 +470,18 @@ MarkBoilerplate(Ctx *c)
 		b.len = 0;
 		if (!(ok = FoldLine(c, l, &b)))
 			break;
+
+		/*
+		 * "Lire aussi :" alone on its line heads a block of teaser
+		 * headlines: short lines without a full stop, up to a blank line.
+		 */
+		if (teasers)
+		{
+			if (chars < 160 && words <= 25 && !final_stop)
+				l->boilerplate = true;
+			else
+				teasers = false;
+		}
 		for (int k = 0; k < ncues && !l->boilerplate; k++)
 		{
 			const LexCue *cue = cues[k];
@@ -477,7 +494,16 @@ MarkBoilerplate(Ctx *c)
 				if (b.len >= cue->len && memcmp(b.data, cue->text, cue->len) == 0 &&
 					(b.len == cue->len || !isalnum((unsigned char) b.data[cue->len])) &&
 					(chars < 120 || memchr(cue->text, ':', cue->len)))
+				{
+					size_t		e = cue->len;
+
 					l->boilerplate = true;
+					/* nothing after the cue but a colon: a heading */
+					while (e < b.len && (b.data[e] == ' ' || b.data[e] == ':'))
+						e++;
+					if (e < b.len && b.data[e] == '#')
+						heading = true;
+				}
 			}
 			else if (cue->type == CUE_CONTAINS)
 			{
@@ -531,6 +557,8 @@ MarkBoilerplate(Ctx *c)
 		}
 		if (first_line < 0)
 			first_line = li;
+		if (heading)
+			teasers = true;
 	}
 	ent_free(b.data);
 	strmap_free(&seen);
