@@ -385,6 +385,10 @@ CREATE TABLE @extschema@.tracked (
     published_column name,
     id_column        name NOT NULL,
     id_type          regtype NOT NULL,
+    body_attnum      smallint NOT NULL,
+    lang_attnum      smallint,
+    published_attnum smallint,
+    id_attnum        smallint NOT NULL,
     tracked_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
     last_run         timestamptz
 );
@@ -397,6 +401,10 @@ COMMENT ON COLUMN @extschema@.tracked.lang_column IS 'column holding the ISO 639
 COMMENT ON COLUMN @extschema@.tracked.published_column IS 'column holding the publication date (date or timestamp), or NULL';
 COMMENT ON COLUMN @extschema@.tracked.id_column IS 'the article''s key column (the primary key unless given)';
 COMMENT ON COLUMN @extschema@.tracked.id_type IS 'type of the key column';
+COMMENT ON COLUMN @extschema@.tracked.body_attnum IS 'attribute number of the body column: the names above follow renames';
+COMMENT ON COLUMN @extschema@.tracked.lang_attnum IS 'attribute number of the language column';
+COMMENT ON COLUMN @extschema@.tracked.published_attnum IS 'attribute number of the publication-date column';
+COMMENT ON COLUMN @extschema@.tracked.id_attnum IS 'attribute number of the key column';
 COMMENT ON COLUMN @extschema@.tracked.tracked_at IS 'when tracking started';
 COMMENT ON COLUMN @extschema@.tracked.last_run IS 'when entente.process() last extracted articles of this table';
 
@@ -594,11 +602,11 @@ BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         -- the columns whose change means extracting again
         ncols := format('n.%I', t.body_column)
-              || COALESCE(format(', n.%I', t.lang_column), '')
-              || COALESCE(format(', n.%I', t.published_column), '');
+              || CASE WHEN t.lang_column IS NULL THEN '' ELSE format(', n.%I', t.lang_column) END
+              || CASE WHEN t.published_column IS NULL THEN '' ELSE format(', n.%I', t.published_column) END;
         ocols := format('o.%I', t.body_column)
-              || COALESCE(format(', o.%I', t.lang_column), '')
-              || COALESCE(format(', o.%I', t.published_column), '');
+              || CASE WHEN t.lang_column IS NULL THEN '' ELSE format(', o.%I', t.lang_column) END
+              || CASE WHEN t.published_column IS NULL THEN '' ELSE format(', o.%I', t.published_column) END;
         EXECUTE format($q$
             INSERT INTO @extschema@.documents (article_table, article_id)
             SELECT $1, n.%1$I::text FROM entente_new n %2$s
@@ -680,8 +688,13 @@ BEGIN
     id_type := @extschema@.tracked_column_type(articles, id, 'key', 'key');
 
     INSERT INTO @extschema@.tracked (article_table, body_column, lang_column, published_column,
-                                     id_column, id_type)
-    VALUES (articles, body, lang, published, id, id_type);
+                                     id_column, id_type, body_attnum, lang_attnum,
+                                     published_attnum, id_attnum)
+    SELECT articles, body, lang, published, id, id_type,
+           (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = articles AND a.attname = body),
+           (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = articles AND a.attname = lang),
+           (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = articles AND a.attname = published),
+           (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = articles AND a.attname = id);
 
     EXECUTE format('CREATE TRIGGER entente_inserted AFTER INSERT ON %s'
                    ' REFERENCING NEW TABLE AS entente_new'
@@ -811,6 +824,45 @@ COMMENT ON FUNCTION @extschema@.table_dropped() IS
 
 CREATE EVENT TRIGGER entente_table_dropped ON sql_drop
     EXECUTE FUNCTION @extschema@.table_dropped();
+
+-- table_altered: the names of tracked columns follow ALTER TABLE ... RENAME;
+-- a table whose body or key column is dropped is no longer tracked (with a
+-- warning), a dropped language or date column is no longer used.
+CREATE FUNCTION @extschema@.table_altered()
+RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t   @extschema@.tracked;
+BEGIN
+    FOR t IN SELECT k.* FROM @extschema@.tracked k
+             WHERE k.article_table IN (SELECT c.objid FROM pg_event_trigger_ddl_commands() c
+                                       WHERE c.classid = 'pg_class'::regclass) LOOP
+        UPDATE @extschema@.tracked k
+        SET body_column = b.attname, lang_column = l.attname,
+            published_column = p.attname, id_column = i.attname,
+            lang_attnum = l.attnum, published_attnum = p.attnum
+        FROM (SELECT NULL) x
+        LEFT JOIN pg_attribute b ON b.attrelid = t.article_table AND b.attnum = t.body_attnum AND NOT b.attisdropped
+        LEFT JOIN pg_attribute l ON l.attrelid = t.article_table AND l.attnum = t.lang_attnum AND NOT l.attisdropped
+        LEFT JOIN pg_attribute p ON p.attrelid = t.article_table AND p.attnum = t.published_attnum AND NOT p.attisdropped
+        LEFT JOIN pg_attribute i ON i.attrelid = t.article_table AND i.attnum = t.id_attnum AND NOT i.attisdropped
+        WHERE k.article_table = t.article_table AND b.attname IS NOT NULL AND i.attname IS NOT NULL;
+        IF NOT FOUND THEN
+            RAISE WARNING 'entente: % lost its body or key column and is no longer tracked', t.article_table;
+            PERFORM @extschema@.untrack(t.article_table);
+        END IF;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.table_altered() IS
+'event trigger: keeps the names of tracked columns in step with ALTER TABLE, and stops tracking a table that lost its body or key column';
+
+CREATE EVENT TRIGGER entente_table_altered ON ddl_command_end
+    WHEN TAG IN ('ALTER TABLE')
+    EXECUTE FUNCTION @extschema@.table_altered();
 
 -- retry_failed: queue failed articles again (all tables, or one).
 CREATE FUNCTION @extschema@.retry_failed(articles regclass DEFAULT NULL)

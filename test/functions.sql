@@ -59,13 +59,13 @@ SELECT is(
     (SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
       WHERE p.pronamespace = 'entente'::regnamespace AND l.lanname <> 'c'),
     ARRAY['article_changed', 'dot_quote', 'event_date_bound', 'event_date_range', 'extract_sql', 'forget', 'graph',
-          'graph_edges', 'graph_label', 'process', 'retry_failed', 'table_dropped', 'track',
+          'graph_edges', 'graph_label', 'process', 'retry_failed', 'table_altered', 'table_dropped', 'track',
           'tracked_column_type', 'untrack', 'xml_quote'],
     'the text functions are written in C; only the jobs, views and graphs are SQL and PL/pgSQL');
 SELECT is(
     (SELECT array_agg(proname::text ORDER BY proname) FROM pg_proc
       WHERE pronamespace = 'entente'::regnamespace AND proparallel <> 's'),
-    ARRAY['article_changed', 'forget', 'process', 'retry_failed', 'table_dropped', 'track',
+    ARRAY['article_changed', 'forget', 'process', 'retry_failed', 'table_altered', 'table_dropped', 'track',
           'untrack', 'user_lexicon_changed'],
     'every entente function is PARALLEL SAFE but the triggers and those that write');
 SELECT is(
@@ -97,7 +97,7 @@ SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'senten
 -- result columns
 SELECT is(
     (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
-    31, 'thirty-one functions and procedures in schema entente');
+    32, 'thirty-two functions and procedures in schema entente');
 SELECT is(
     (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
     ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],

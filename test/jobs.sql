@@ -5,7 +5,7 @@
 -- Not in one transaction: process() commits per batch.  Works on its own
 -- schema and leaves nothing behind.
 \ir include/preamble.psql
-SELECT plan(67);
+SELECT plan(74);
 SET client_min_messages = warning;
 
 CREATE EXTENSION IF NOT EXISTS dblink;
@@ -235,6 +235,22 @@ SELECT bag_eq('SELECT * FROM pg_temp.stored_facts()', 'SELECT * FROM pg_temp.exp
               'and stored exactly what one session stores');
 SELECT is(pg_temp.stored_mentions(), pg_temp.expected_mentions(), 'mentions too');
 
+-- renamed and dropped columns
+ALTER TABLE "News ""2024""" RENAME COLUMN "the body" TO "Body text";
+SELECT is((SELECT body_column::text FROM entente.tracked), 'Body text', 'a renamed body column is followed');
+INSERT INTO "News ""2024""" ("article id", "Body text", "Lang", "when") VALUES (3001, 'Russia and Pakistan signed an agreement.', 'en', '2024-05-01');
+CALL entente.process();
+SELECT is(pg_temp.state_of(3001), 'done', 'articles are extracted after the rename');
+DROP VIEW "a view";
+ALTER TABLE "News ""2024""" DROP COLUMN "when";
+SELECT is((SELECT published_column FROM entente.tracked), NULL, 'a dropped date column is no longer used');
+UPDATE "News ""2024""" SET "Body text" = 'Russia and India signed an agreement.' WHERE "article id" = 3001;
+CALL entente.process();
+SELECT is(ARRAY(SELECT kind || ' ' || least(s, t) || ' ' || greatest(s, t) FROM pg_temp.stored_facts() WHERE id = '3001'),
+          ARRAY['AGREE IN RU'], 'and extraction goes on without it');
+ALTER TABLE "News ""2024""" RENAME COLUMN "Body text" TO "the body";
+ALTER TABLE "News ""2024""" ADD COLUMN "when" timestamptz;
+
 -- truncation and dropping
 TRUNCATE "News ""2024""";
 SELECT is((SELECT count(*) FROM entente.documents), 0::bigint, 'truncating the table empties its queue');
@@ -242,6 +258,18 @@ SELECT is(pg_temp.stored_mentions() + (SELECT count(*) FROM pg_temp.stored_facts
 INSERT INTO "News ""2024""" VALUES (1, 'Russia and Pakistan signed an agreement.', 'en', '2024-05-01', NULL);
 CALL entente.process();
 SELECT is((SELECT count(*) FROM pg_temp.stored_facts()), 1::bigint, 'a new article after truncation is extracted');
+CREATE TABLE "lose body" (id int PRIMARY KEY, body text);
+SELECT entente.track('"entente jobs"."lose body"', 'body') AS zero \gset
+INSERT INTO "lose body" VALUES (1, 'Russia and India signed an agreement.');
+UPDATE "lose body" SET body = 'Rosja i Indie podpisały porozumienie.' WHERE id = 1;
+CALL entente.process();
+SELECT is((SELECT state || ' ' || lang FROM entente.documents WHERE article_table = '"entente jobs"."lose body"'::regclass),
+          'done pl', 'a table with only a key and a body: updates work, the language is detected');
+ALTER TABLE "lose body" DROP COLUMN body;
+SELECT is((SELECT count(*) FROM entente.tracked WHERE article_table::text LIKE '%lose body%'), 0::bigint,
+          'a table that loses its body column is no longer tracked');
+INSERT INTO "lose body" VALUES (2);
+SELECT pass('and writes to it still work');
 DROP TABLE "News ""2024""" CASCADE;
 SELECT is((SELECT count(*) FROM entente.tracked), 0::bigint, 'a dropped table is no longer tracked');
 SELECT is((SELECT count(*) FROM entente.facts) + (SELECT count(*) FROM entente.mentions)
