@@ -92,6 +92,7 @@ typedef struct WordHits
 } WordHits;
 
 static bool IsGivenName(const Ctx *c, int i, bool family);
+static bool IsTitleBefore(const Ctx *c, int i);
 static bool IsParticle(const Ctx *c, int i);
 static bool IsCountryLike(EntKind k);
 
@@ -1673,8 +1674,9 @@ NamePartAround(const Ctx *c, int i, int len, const int32_t *cand_entity)
 	int			p = i - 1,
 				n = i + len;
 
+	/* "President Bush" at the start of a sentence: a title is no name */
 	if (p >= 0 && SameLine(c, p, i) && !(c->doc->tok[i].flags & TK_SENT_START) &&
-		((IsCapWord(c, p) && cand_entity[p] < 0 && c->claim[p] < 0) ||
+		((IsCapWord(c, p) && cand_entity[p] < 0 && c->claim[p] < 0 && !IsTitleBefore(c, i)) ||
 		 IsParticle(c, p)))
 		return true;
 	if (n < c->doc->ntok && SameLine(c, i, n) && IsCapWord(c, n) &&
@@ -1692,6 +1694,19 @@ CapitalisedMidSentence(const Ctx *c, int i)
 
 	return (f & (TK_CAP | TK_ALLCAPS)) && !(f & (TK_SENT_START | TK_LINE_START)) &&
 		!(f & TK_QUOTE_BEFORE) && !IsPunctTok(c, i - 1, ':');
+}
+
+/* IsTitleBefore: the word before token i is a title of the language */
+static bool
+IsTitleBefore(const Ctx *c, int i)
+{
+	if (i <= 0 || !SameLine(c, i - 1, i))
+		return false;
+	for (int32_t t = strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1));
+		 t >= 0; t = c->lex->titles[t].next)
+		if (c->lex->titles[t].lang[0] == '*' || strcmp(c->lex->titles[t].lang, c->lang) == 0)
+			return true;
+	return false;
 }
 
 static bool
@@ -1772,7 +1787,7 @@ FindNames(Ctx *c)
 		/* a surname alone: the full name elsewhere, a title, or a long and
 		 * distinctive surname that is not part of another name */
 		if ((al->flags & AL_SURNAME) && !c->entity_seen[al->entity] &&
-			!IsHonorificBefore(c, i) &&
+			!IsTitleBefore(c, i) &&
 			(FoldLen(c, i) < 5 || IsGivenName(c, i, false) ||
 			 NamePartAround(c, i, found[i].len, cand_entity)))
 			continue;

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(95);
+SELECT plan(98);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -153,6 +153,10 @@ SELECT is((SELECT rule FROM entente.entities('Żyrmowo', 'pl') LIMIT 1) ~ '^user
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'e n')$$, '22023', NULL, 'malformed language code');
 SELECT is((SELECT count(*)::int FROM entente.entities('')), 0, 'empty text');
+-- a title at the start of a sentence is evidence for a surname, not part of a name
+SELECT is(pg_temp.ids('President Bush threatened further action against Russia.', 'en', 'PERSON'), '{"George W. Bush"}', 'en: President Bush at the start of a sentence');
+SELECT is(pg_temp.ids('Kanzler Kohl traf Präsident Jelzin.', 'de', 'PERSON'), '{"Boris Yeltsin","Helmut Kohl"}', 'de: Kanzler Kohl, Präsident Jelzin');
+SELECT is(pg_temp.ids('Auf dem Markt kostet der Kohl zwei Euro.', 'de', 'PERSON'), '{}', 'de: der Kohl is cabbage');
 SELECT is((SELECT count(*)::int FROM entente.entities(NULL)), 0, 'NULL text');
 SELECT is((SELECT count(*)::int FROM entente.entities('12 345 ... !!! 67,8 %', 'en')), 0, 'no letters, no entities');
 SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Pakistan ', 100000), 'en')), 100000,
