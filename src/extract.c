@@ -1606,7 +1606,8 @@ LowerStart(const Ctx *c, int i)
 	nv = Variants(c, i, v, true);
 	for (int k = 0; k < nv; k++)
 	{
-		uint32_t	h = strmap_hash(v[k].s, v[k].len);
+		/* the first variant is the key, whose hash is known */
+		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
 
 		if (ent_bloom_test(c->lex->bloom_lower, 16, h) &&
 			strmap_get_hashed(&c->lex->lower_first, v[k].s, v[k].len, h) >= 0)
@@ -1871,7 +1872,7 @@ IsGivenName(const Ctx *c, int i, bool family)
 
 		if (v[k].type == RULE_ADJ)
 			continue;
-		h = strmap_hash(v[k].s, v[k].len);
+		h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
 		if (ent_bloom_test(c->lex->bloom_given, 16, h) &&
 			strmap_get_hashed(&c->lex->given_names, v[k].s, v[k].len, h) == 1)
 			return true;
