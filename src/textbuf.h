@@ -116,7 +116,9 @@ entbuf_append_unchecked(EntBuf *buf, const char *s, size_t n)
  * decoder still turns stray bytes into U+FFFD instead of reading past the end.
  *
  * ent_utf8_decode returns the code point at s (len > 0 bytes available) and
- * stores its length in *used.  Malformed input yields U+FFFD for one byte.
+ * stores its length in *used.  Malformed input (a stray byte, a truncated,
+ * overlong or surrogate sequence, a value past U+10FFFF) yields U+FFFD for
+ * one byte.
  * It is inline: the scanners call it for every character.
  */
 static inline int32_t
@@ -164,6 +166,13 @@ ent_utf8_decode(const unsigned char *s, size_t len, int *used)
 			return 0xFFFD;
 		}
 		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF are malformed */
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		(cp >= 0xD800 && cp <= 0xDFFF))
+	{
+		*used = 1;
+		return 0xFFFD;
 	}
 	*used = n;
 	return cp;
