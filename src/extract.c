@@ -189,16 +189,20 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
  * Vietnamese the fold is asked too (names from other languages).
  */
 static int
+FirstBitsLookup(const Ctx *c, int i)
+{
+	c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+	if (c->vi)
+		c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
+								   strmap_hash(Fold(c, i), FoldLen(c, i)));
+	return c->first[i];
+}
+
+/* (asked several times per token by the passes: the memo is read inline) */
+static inline int
 FirstBits(const Ctx *c, int i)
 {
-	if (c->first[i] < 0)
-	{
-		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
-		if (c->vi)
-			c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
-									   strmap_hash(Fold(c, i), FoldLen(c, i)));
-	}
-	return c->first[i];
+	return c->first[i] >= 0 ? c->first[i] : FirstBitsLookup(c, i);
 }
 
 static inline bool
@@ -329,9 +333,9 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 	if (!(c->doc->tok[i].flags & TK_WORD))
 		return k;
 	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
-	hy = memrchr(f, '-', n);
-	if (hy && hy > f && (size_t) (f + n - hy - 1) <= 5 &&
-		(c->doc->tok[i].flags & TK_CAP))
+	if ((c->doc->tok[i].flags & TK_CAP) &&
+		(hy = memrchr(f, '-', n)) != NULL && hy > f &&
+		(size_t) (f + n - hy - 1) <= 5)
 	{
 		size_t		m = hy - f;
 
