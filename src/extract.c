@@ -58,6 +58,7 @@ typedef struct Ctx
 	const char *lang;
 	bool		vi;				/* Vietnamese: keys keep tone marks */
 	bool		en;				/* English: names capitalise every word */
+	bool		ids_only;		/* ENT_X_IDS_ONLY: no surfaces, canonicals */
 	uint32_t	lang_bit;		/* ent_lang_bit(lang) */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
@@ -290,8 +291,10 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 	m->boilerplate = c->doc->lines[a->line].boilerplate;
 	m->confidence = confidence;
 	m->rule = rule;
-	m->surface = KeepString(c, c->doc->text + m->byte_start,
-							m->byte_end - m->byte_start);
+	/* entity_ids does not show the surface */
+	m->surface = c->ids_only ? "" :
+		KeepString(c, c->doc->text + m->byte_start,
+				   m->byte_end - m->byte_start);
 	if (!m->surface)
 	{
 		ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
@@ -1970,6 +1973,8 @@ PersonCanonical(Ctx *c, const char *surface)
 	const char *id;
 	const char *res;
 
+	if (c->ids_only)
+		return surface;			/* the canonical name is not asked for */
 	for (const unsigned char *p = (const unsigned char *) surface; *p; p++)
 		if (*p >= 0xD0 && *p <= 0xD4)	/* Cyrillic lead bytes */
 			latin = false;
@@ -2837,6 +2842,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.lang = lang;
 	c.vi = strcmp(lang, "vi") == 0;
 	c.en = strcmp(lang, "en") == 0;
+	c.ids_only = (flags & ENT_X_IDS_ONLY) != 0;
 	c.lang_bit = ent_lang_bit(lang);
 	c.published = published;
 	c.doc = &out->doc;
