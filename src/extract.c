@@ -839,19 +839,13 @@ WordHitsAt(const Ctx *c, int i)
 	return &wh->hit[wh->at[i]];
 }
 
-static int32_t
-WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+static ENT_NOINLINE int32_t
+WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 {
 	WordTypes	t = {type_lo, type_hi};
 	const WordHit *h;
 	int32_t		best = -1;
 
-	*len = 0;
-	if (i < 0 || i >= c->doc->ntok)
-		return -1;
-	/* the common case: the token starts no cue word at all */
-	if (!(FirstBits(c, i) & FIRST_WORD))
-		return -1;
 	if ((h = WordHitsAt(c, i)) == NULL)
 		return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
 						MAX_WORD_TOKENS, AcceptWord, &t, len);
@@ -867,6 +861,19 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 		}
 	}
 	return best;
+}
+
+/* (asked for every token by several passes: the common case is inline) */
+static inline int32_t
+WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+{
+	*len = 0;
+	if (i < 0 || i >= c->doc->ntok)
+		return -1;
+	/* the common case: the token starts no cue word at all */
+	if (!(FirstBits(c, i) & FIRST_WORD))
+		return -1;
+	return WordsAt(c, i, type_lo, type_hi, len);
 }
 
 static bool
