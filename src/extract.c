@@ -92,7 +92,7 @@ typedef struct WordHits
 	int32_t		cap;
 } WordHits;
 
-static bool IsGivenName(const Ctx *c, int i, bool family);
+static inline bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsTitleBefore(const Ctx *c, int i);
 static bool IsParticle(const Ctx *c, int i);
 static bool IsCountryLike(EntKind k);
@@ -1862,23 +1862,13 @@ IsParticle(const Ctx *c, int i)
 	return false;
 }
 
-/*
- * IsGivenName: token i is a known given name (family: a Vietnamese family
- * name).  In Vietnamese text only foreign-looking (ASCII) words can be
- * foreign given names: Vietnamese words fold onto too many of them.
- */
-static bool
-IsGivenName(const Ctx *c, int i, bool family)
+/* IsGivenNameForm: some form of capitalised token i is a given name */
+static ENT_NOINLINE bool
+IsGivenNameForm(const Ctx *c, int i)
 {
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
-	if (!IsCapWord(c, i))
-		return false;
-	if (family)
-		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
-	if (c->vi && c->doc->tok[i].key_in_keys)
-		return false;
 	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
@@ -1892,6 +1882,24 @@ IsGivenName(const Ctx *c, int i, bool family)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * IsGivenName: token i is a known given name (family: a Vietnamese family
+ * name).  In Vietnamese text only foreign-looking (ASCII) words can be
+ * foreign given names: Vietnamese words fold onto too many of them.  (Asked
+ * for most tokens: lower-case words are turned away inline.)
+ */
+static inline bool
+IsGivenName(const Ctx *c, int i, bool family)
+{
+	if (!IsCapWord(c, i))
+		return false;
+	if (family)
+		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
+	if (c->vi && c->doc->tok[i].key_in_keys)
+		return false;
+	return IsGivenNameForm(c, i);
 }
 
 /*
