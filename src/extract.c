@@ -235,11 +235,12 @@ SameLine(const Ctx *c, int i, int j)
 	return c->doc->tok[i].line == c->doc->tok[j].line;
 }
 
+/* the document's language is l, a two-letter code (asked for every token) */
 static inline bool
 LangIs(const Ctx *c, const char *l)
 {
-	/* asked for every token: most languages differ in the first letter */
-	return c->lang[0] == l[0] && strcmp(c->lang, l) == 0;
+	/* with l of two letters, ent_lang_eq is strcmp without the call */
+	return ent_lang_eq(c->lang, l);
 }
 
 static bool
