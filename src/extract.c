@@ -361,8 +361,12 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 		if (first && rule->type == RULE_NOUN && (c->doc->tok[i].flags & TK_LOWER))
 			continue;
 		stem = n - rule->suffix_len;
+		/* (the last byte matches: the bucket's; the one before decides
+		 * most rules without a call) */
 		if (stem < 2 || stem + rule->repl_len < 4 ||
-			memcmp(f + stem, rule->suffix, rule->suffix_len) != 0)
+			(rule->suffix_len >= 2 &&
+			 f[n - 2] != rule->suffix[rule->suffix_len - 2]) ||
+			memcmp(f + stem, rule->suffix, rule->suffix_len - 1) != 0)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
