@@ -58,6 +58,7 @@ typedef struct Ctx
 	const char *lang;
 	bool		vi;				/* Vietnamese: keys keep tone marks */
 	bool		en;				/* English: names capitalise every word */
+	bool		ids_only;		/* ENT_X_IDS_ONLY: no surfaces, canonicals */
 	uint32_t	lang_bit;		/* ent_lang_bit(lang) */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
@@ -91,7 +92,7 @@ typedef struct WordHits
 	int32_t		cap;
 } WordHits;
 
-static bool IsGivenName(const Ctx *c, int i, bool family);
+static inline bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsTitleBefore(const Ctx *c, int i);
 static bool IsParticle(const Ctx *c, int i);
 static bool IsCountryLike(EntKind k);
@@ -189,16 +190,20 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
  * Vietnamese the fold is asked too (names from other languages).
  */
 static int
+FirstBitsLookup(const Ctx *c, int i)
+{
+	c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+	if (c->vi)
+		c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
+								   strmap_hash(Fold(c, i), FoldLen(c, i)));
+	return c->first[i];
+}
+
+/* (asked several times per token by the passes: the memo is read inline) */
+static inline int
 FirstBits(const Ctx *c, int i)
 {
-	if (c->first[i] < 0)
-	{
-		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
-		if (c->vi)
-			c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
-									   strmap_hash(Fold(c, i), FoldLen(c, i)));
-	}
-	return c->first[i];
+	return c->first[i] >= 0 ? c->first[i] : FirstBitsLookup(c, i);
 }
 
 static inline bool
@@ -230,11 +235,12 @@ SameLine(const Ctx *c, int i, int j)
 	return c->doc->tok[i].line == c->doc->tok[j].line;
 }
 
+/* the document's language is l, a two-letter code (asked for every token) */
 static inline bool
 LangIs(const Ctx *c, const char *l)
 {
-	/* asked for every token: most languages differ in the first letter */
-	return c->lang[0] == l[0] && strcmp(c->lang, l) == 0;
+	/* with l of two letters, ent_lang_eq is strcmp without the call */
+	return ent_lang_eq(c->lang, l);
 }
 
 static bool
@@ -286,8 +292,10 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 	m->boilerplate = c->doc->lines[a->line].boilerplate;
 	m->confidence = confidence;
 	m->rule = rule;
-	m->surface = KeepString(c, c->doc->text + m->byte_start,
-							m->byte_end - m->byte_start);
+	/* entity_ids does not show the surface */
+	m->surface = c->ids_only ? "" :
+		KeepString(c, c->doc->text + m->byte_start,
+				   m->byte_end - m->byte_start);
 	if (!m->surface)
 	{
 		ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
@@ -329,9 +337,9 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 	if (!(c->doc->tok[i].flags & TK_WORD))
 		return k;
 	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
-	hy = memrchr(f, '-', n);
-	if (hy && hy > f && (size_t) (f + n - hy - 1) <= 5 &&
-		(c->doc->tok[i].flags & TK_CAP))
+	if ((c->doc->tok[i].flags & TK_CAP) &&
+		(hy = memrchr(f, '-', n)) != NULL && hy > f &&
+		(size_t) (f + n - hy - 1) <= 5)
 	{
 		size_t		m = hy - f;
 
@@ -353,8 +361,12 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 		if (first && rule->type == RULE_NOUN && (c->doc->tok[i].flags & TK_LOWER))
 			continue;
 		stem = n - rule->suffix_len;
+		/* (the last byte matches: the bucket's; the one before decides
+		 * most rules without a call) */
 		if (stem < 2 || stem + rule->repl_len < 4 ||
-			memcmp(f + stem, rule->suffix, rule->suffix_len) != 0)
+			(rule->suffix_len >= 2 &&
+			 f[n - 2] != rule->suffix[rule->suffix_len - 2]) ||
+			memcmp(f + stem, rule->suffix, rule->suffix_len - 1) != 0)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
@@ -832,19 +844,13 @@ WordHitsAt(const Ctx *c, int i)
 	return &wh->hit[wh->at[i]];
 }
 
-static int32_t
-WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+static ENT_NOINLINE int32_t
+WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 {
 	WordTypes	t = {type_lo, type_hi};
 	const WordHit *h;
 	int32_t		best = -1;
 
-	*len = 0;
-	if (i < 0 || i >= c->doc->ntok)
-		return -1;
-	/* the common case: the token starts no cue word at all */
-	if (!(FirstBits(c, i) & FIRST_WORD))
-		return -1;
 	if ((h = WordHitsAt(c, i)) == NULL)
 		return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
 						MAX_WORD_TOKENS, AcceptWord, &t, len);
@@ -860,6 +866,19 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 		}
 	}
 	return best;
+}
+
+/* (asked for every token by several passes: the common case is inline) */
+static inline int32_t
+WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
+{
+	*len = 0;
+	if (i < 0 || i >= c->doc->ntok)
+		return -1;
+	/* the common case: the token starts no cue word at all */
+	if (!(FirstBits(c, i) & FIRST_WORD))
+		return -1;
+	return WordsAt(c, i, type_lo, type_hi, len);
 }
 
 static bool
@@ -1848,23 +1867,13 @@ IsParticle(const Ctx *c, int i)
 	return false;
 }
 
-/*
- * IsGivenName: token i is a known given name (family: a Vietnamese family
- * name).  In Vietnamese text only foreign-looking (ASCII) words can be
- * foreign given names: Vietnamese words fold onto too many of them.
- */
-static bool
-IsGivenName(const Ctx *c, int i, bool family)
+/* IsGivenNameForm: some form of capitalised token i is a given name */
+static ENT_NOINLINE bool
+IsGivenNameForm(const Ctx *c, int i)
 {
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
-	if (!IsCapWord(c, i))
-		return false;
-	if (family)
-		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
-	if (c->vi && c->doc->tok[i].key_in_keys)
-		return false;
 	nv = Variants(c, i, v, false);
 	for (int k = 0; k < nv; k++)
 	{
@@ -1878,6 +1887,24 @@ IsGivenName(const Ctx *c, int i, bool family)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * IsGivenName: token i is a known given name (family: a Vietnamese family
+ * name).  In Vietnamese text only foreign-looking (ASCII) words can be
+ * foreign given names: Vietnamese words fold onto too many of them.  (Asked
+ * for most tokens: lower-case words are turned away inline.)
+ */
+static inline bool
+IsGivenName(const Ctx *c, int i, bool family)
+{
+	if (!IsCapWord(c, i))
+		return false;
+	if (family)
+		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
+	if (c->vi && c->doc->tok[i].key_in_keys)
+		return false;
+	return IsGivenNameForm(c, i);
 }
 
 /*
@@ -1966,6 +1993,8 @@ PersonCanonical(Ctx *c, const char *surface)
 	const char *id;
 	const char *res;
 
+	if (c->ids_only)
+		return surface;			/* the canonical name is not asked for */
 	for (const unsigned char *p = (const unsigned char *) surface; *p; p++)
 		if (*p >= 0xD0 && *p <= 0xD4)	/* Cyrillic lead bytes */
 			latin = false;
@@ -2833,6 +2862,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.lang = lang;
 	c.vi = strcmp(lang, "vi") == 0;
 	c.en = strcmp(lang, "en") == 0;
+	c.ids_only = (flags & ENT_X_IDS_ONLY) != 0;
 	c.lang_bit = ent_lang_bit(lang);
 	c.published = published;
 	c.doc = &out->doc;

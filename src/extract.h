@@ -60,11 +60,12 @@ typedef struct EntExtraction
  * ent_extract finds the mentions of text[0..len) in language lang (an ISO
  * 639-1 code; "" for none), resolving relative dates against published (year
  * 0 if unknown).  Mentions are in document order.  With ENT_X_IDS_ONLY
- * sentences are not numbered and dates and money are not looked for.  Memory comes from
- * ent_alloc; release it with ent_extraction_free.
+ * sentences are not numbered, dates and money are not looked for, surfaces
+ * are empty and people's canonical names are as written (not transliterated).
+ * Memory comes from ent_alloc; release it with ent_extraction_free.
  */
 #define ENT_X_IDS_ONLY 0x01	/* only what entity_ids needs: no sentences,
-								 * dates or money */
+								 * dates, money or surfaces */
 
 extern bool ent_extract(Lexicon *lex, const char *text, size_t len,
 						const char *lang, EntDate published, unsigned flags,

@@ -1071,9 +1071,9 @@ ent_fold(const char *in, size_t len, EntBuf *out, EntError *err)
 		{
 			int			used;
 			int32_t		c = ent_utf8_decode(s + i, len - i, &used);
-			const FoldEntry *blk = FoldBlock(c, err);
+			const FoldEntry *blk = fold_blocks[c >> 8];
 
-			if (!blk)
+			if (!blk && !(blk = FoldBlock(c, err)))
 				return false;
 			e = &blk[c & 0xFF];
 			i += used;
@@ -1093,8 +1093,10 @@ ent_fold(const char *in, size_t len, EntBuf *out, EntError *err)
 			out->data[out->len++] = ' ';
 			pending_space = false;
 		}
+		/* mostly one to three bytes: a loop, not a call */
 		bytes = e->ext ? e->ext : e->bytes;
-		memcpy(out->data + out->len, bytes, e->len);
+		for (int k = 0; k < e->len; k++)
+			out->data[out->len + k] = bytes[k];
 		out->len += e->len;
 		need_nfc |= (e->flags & FOLD_NFC) != 0;
 	}

@@ -36,15 +36,41 @@ strmap_hash(const char *s, size_t n)
 	if (i < n)
 	{
 		const unsigned char *p = (const unsigned char *) s + i;
+		size_t		r = n - i;
 		uint64_t	w = 0;
 
 		/*
 		 * The last one to seven bytes, in the order a copy into w would put
-		 * them on a little-endian machine; byte by byte, as a copy of a
-		 * variable length is a call (keys are mostly this short).
+		 * them on a little-endian machine (keys are mostly this short).  A
+		 * copy of a variable length is a call: on a little-endian machine two
+		 * overlapping fixed-size loads give the same word (a byte read twice
+		 * lands in the same place), elsewhere it is built byte by byte.
 		 */
-		for (size_t k = 0; k < n - i; k++)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (r >= 4)
+		{
+			uint32_t	lo,
+						hi;
+
+			memcpy(&lo, p, 4);
+			memcpy(&hi, p + r - 4, 4);
+			w = (uint64_t) lo | ((uint64_t) hi << (8 * (r - 4)));
+		}
+		else if (r >= 2)
+		{
+			uint16_t	lo,
+						hi;
+
+			memcpy(&lo, p, 2);
+			memcpy(&hi, p + r - 2, 2);
+			w = (uint64_t) lo | ((uint64_t) hi << (8 * (r - 2)));
+		}
+		else
+			w = p[0];
+#else
+		for (size_t k = 0; k < r; k++)
 			w |= (uint64_t) p[k] << (8 * k);
+#endif
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 	}

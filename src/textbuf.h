@@ -111,6 +111,13 @@ entbuf_append_unchecked(EntBuf *buf, const char *s, size_t n)
 #define ENT_ALWAYS_INLINE inline
 #endif
 
+/* for the rare path of such a helper, kept out of its callers */
+#if defined(__GNUC__) || defined(__clang__)
+#define ENT_NOINLINE __attribute__((noinline))
+#else
+#define ENT_NOINLINE
+#endif
+
 /*
  * UTF-8 helpers.  Input text comes from a UTF-8 database and is valid; the
  * decoder still turns stray bytes into U+FFFD instead of reading past the end.
