@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(169);
+SELECT plan(171);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -155,6 +155,9 @@ SELECT is(pg_temp.rel('Deutschland hat der Ukraine ein neues Militärhilfepaket 
 SELECT is(pg_temp.rel('Polska obiecała Ukrainie nową pomoc wojskową.', 'pl'), '{"PL AID UA"}', 'pl: obiecała Ukrainie pomoc');
 SELECT is(pg_temp.rel('Россия предоставила Сирии гуманитарную помощь.', 'ru'), '{"RU AID SY"}', 'ru: предоставила Сирии помощь');
 SELECT is(pg_temp.rel('In der EU und der NATO drängt Berlin die Partner, ihre Hilfe aufzustocken.', 'de') && '{"EU AID DE","NATO AID DE"}', false, 'de: places before the subject are not givers');
+-- opposing an agreement rejects it
+SELECT is(pg_temp.rel('La France s''oppose à l''accord avec le Mercosur.', 'fr'), '{"FR REJECT Mercosur"}', 'fr: s''oppose à l''accord');
+SELECT is(pg_temp.rel('Francia sigue oponiéndose al acuerdo con el Mercosur.', 'es'), '{"FR REJECT Mercosur"}', 'es: oponiéndose al acuerdo');
 -- forces leave the country of the place they leave
 SELECT is(pg_temp.rel('Russia withdrew its peacekeepers from Karabakh.', 'en'), '{"RU RETREAT AZ"}', 'en: withdrew from a place: its country');
 SELECT is(pg_temp.rel('Россия вывела миротворцев из Карабаха.', 'ru'), '{"RU RETREAT AZ"}', 'ru: вывела миротворцев из Карабаха');
