@@ -325,6 +325,17 @@ ROWS 10;
 COMMENT ON FUNCTION @extschema@.relations(text, text, date) IS
 'who did what to whom in an article (PLOVER events between countries and their actors), in document order, with the evidence sentence; NULL lang means detect it; published anchors relative dates and dates sentences that name none.  STABLE: it reads entente.user_lexicon';
 
+CREATE FUNCTION @extschema@.extract(body text, lang text DEFAULT NULL,
+                                    published date DEFAULT NULL,
+                                    OUT mentions @extschema@.mention[],
+                                    OUT relations @extschema@.relation[])
+RETURNS record
+AS 'MODULE_PATHNAME', 'extract'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.extract(text, text, date) IS
+'the entity mentions and the relations of an article from one pass of the engine (what entente.entities and entente.relations return, as arrays, for jobs that store both); NULL body gives NULL.  STABLE: it reads entente.user_lexicon';
+
 -------------------------------------------------------------------------------
 -- From stored articles to facts: tracking, the extraction job, BI tables
 -------------------------------------------------------------------------------
@@ -897,14 +908,17 @@ RETURN format($q$
         FROM (SELECT x.%1$I::text AS id, x.%2$I::text AS body,
                      %3$s AS lang, %4$s AS published
               FROM %5$s x WHERE x.%1$I = ANY ($2::text[]::%6$s[])) s),
+    e AS MATERIALIZED (
+        SELECT a.id, r.mentions, r.relations
+        FROM a, LATERAL @extschema@.extract(a.body, a.lang, a.published) r),
     m AS (
         INSERT INTO @extschema@.mentions
             (article_table, article_id, ord, kind, entity_id, canonical, surface, start_pos,
              end_pos, sentence, country, zone, confidence, rule)
-        SELECT $1, a.id, e.ord, e.kind, e.entity_id, e.canonical, e.surface, e.start_pos,
-               e.end_pos, e.sentence, e.country, e.zone, e.confidence, e.rule
-        FROM a, LATERAL @extschema@.entities(a.body, a.lang, a.published) WITH ORDINALITY
-             AS e(kind, entity_id, canonical, surface, start_pos, end_pos, sentence, country,
+        SELECT $1, e.id, u.ord, u.kind, u.entity_id, u.canonical, u.surface, u.start_pos,
+               u.end_pos, u.sentence, u.country, u.zone, u.confidence, u.rule
+        FROM e, LATERAL unnest(e.mentions) WITH ORDINALITY
+             AS u(kind, entity_id, canonical, surface, start_pos, end_pos, sentence, country,
                   zone, confidence, rule, ord)
         RETURNING article_id),
     f AS (
@@ -912,12 +926,12 @@ RETURN format($q$
             (article_table, article_id, ord, source, target, source_country, target_country,
              kind, mode, event_date, negated, modality, quad_class, equipment, quantity, amount,
              sentence, start_pos, end_pos, evidence, zone, confidence, lang, rule)
-        SELECT $1, a.id, r.ord, r.source, r.target, r.source_country, r.target_country,
-               r.kind, r.mode, r.event_date, r.negated, r.modality, r.quad_class, r.equipment,
-               r.quantity, r.amount, r.sentence, r.start_pos, r.end_pos, r.evidence, r.zone,
-               r.confidence, r.lang, r.rule
-        FROM a, LATERAL @extschema@.relations(a.body, a.lang, a.published) WITH ORDINALITY
-             AS r(source, target, source_country, target_country, kind, mode, event_date,
+        SELECT $1, e.id, u.ord, u.source, u.target, u.source_country, u.target_country,
+               u.kind, u.mode, u.event_date, u.negated, u.modality, u.quad_class, u.equipment,
+               u.quantity, u.amount, u.sentence, u.start_pos, u.end_pos, u.evidence, u.zone,
+               u.confidence, u.lang, u.rule
+        FROM e, LATERAL unnest(e.relations) WITH ORDINALITY
+             AS u(source, target, source_country, target_country, kind, mode, event_date,
                   negated, modality, quad_class, equipment, quantity, amount, sentence,
                   start_pos, end_pos, evidence, zone, confidence, lang, rule, ord)
         RETURNING article_id),

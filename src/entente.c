@@ -38,6 +38,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "extract.h"
 #include "relate.h"
@@ -739,6 +740,52 @@ Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
 		ReportError(&err);
 }
 
+/*
+ * EnumCache holds the enum values of one call's rows: each label is looked
+ * up once, with the enum type of the result column.
+ */
+#define ENUM_CACHE_SIZE 32
+
+StaticAssertDecl((int) EV_NKINDS <= ENUM_CACHE_SIZE && (int) ENT_NKINDS <= ENUM_CACHE_SIZE,
+				 "entente's enums fit the enum cache");
+
+typedef struct EnumCache
+{
+	Oid			type;
+	Datum		value[ENUM_CACHE_SIZE];
+} EnumCache;
+
+static Datum
+EnumValue(EnumCache *cache, int k, const char *label)
+{
+	if (!cache->value[k])
+		cache->value[k] = OidFunctionCall3(F_ENUM_IN, CStringGetDatum(label),
+										   ObjectIdGetDatum(cache->type),
+										   Int32GetDatum(-1));
+	return cache->value[k];
+}
+
+/* MentionValues fills the 11 columns of entente.mention for m */
+static void
+MentionValues(const EntMention *m, EnumCache *kinds, Datum *values, bool *nulls)
+{
+	memset(nulls, 0, 11 * sizeof(bool));
+	values[0] = EnumValue(kinds, m->kind, ent_kind_names[m->kind]);
+	values[1] = CStringGetTextDatum(m->entity_id);
+	values[2] = CStringGetTextDatum(m->canonical);
+	values[3] = CStringGetTextDatum(m->surface);
+	values[4] = Int32GetDatum((int32) m->char_start + 1);
+	values[5] = Int32GetDatum((int32) m->char_end);
+	values[6] = Int32GetDatum(m->sentence);
+	if (m->country[0])
+		values[7] = CStringGetTextDatum(m->country);
+	else
+		nulls[7] = true;
+	values[8] = CStringGetTextDatum(m->boilerplate ? "boilerplate" : "body");
+	values[9] = Float4GetDatum(m->confidence);
+	values[10] = CStringGetTextDatum(m->rule ? m->rule : "");
+}
+
 /* entities(body text, lang text, published date) returns setof mention */
 PG_FUNCTION_INFO_V1(entities);
 Datum
@@ -747,8 +794,7 @@ entities(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo;
 	EntExtraction x;
 	char		lang[8];
-	Oid			kind_type;
-	Datum		kinds[ENT_NKINDS] = {0};
+	EnumCache	kinds = {0};
 
 	RequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -756,39 +802,78 @@ entities(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	Extract(fcinfo, true, 0, &x, lang);
-	kind_type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
+	kinds.type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
 	for (int i = 0; i < x.n; i++)
 	{
-		const EntMention *m = &x.m[i];
 		Datum		values[11];
-		bool		nulls[11] = {0};
+		bool		nulls[11];
 
-		if (m->dropped)
+		if (x.m[i].dropped)
 			continue;
-		/* each kind's enum value is looked up once per call */
-		if (!kinds[m->kind])
-			kinds[m->kind] = OidFunctionCall3(F_ENUM_IN,
-											  CStringGetDatum(ent_kind_names[m->kind]),
-											  ObjectIdGetDatum(kind_type),
-											  Int32GetDatum(-1));
-		values[0] = kinds[m->kind];
-		values[1] = CStringGetTextDatum(m->entity_id);
-		values[2] = CStringGetTextDatum(m->canonical);
-		values[3] = CStringGetTextDatum(m->surface);
-		values[4] = Int32GetDatum((int32) m->char_start + 1);
-		values[5] = Int32GetDatum((int32) m->char_end);
-		values[6] = Int32GetDatum(m->sentence);
-		if (m->country[0])
-			values[7] = CStringGetTextDatum(m->country);
-		else
-			nulls[7] = true;
-		values[8] = CStringGetTextDatum(m->boilerplate ? "boilerplate" : "body");
-		values[9] = Float4GetDatum(m->confidence);
-		values[10] = CStringGetTextDatum(m->rule ? m->rule : "");
+		MentionValues(&x.m[i], &kinds, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	ent_extraction_free(&x);
 	return (Datum) 0;
+}
+
+/* RelationValues fills the 21 columns of entente.relation for r */
+static void
+RelationValues(const EntRelation *r, const char *s, const char *lang,
+			   EnumCache *kinds, EnumCache *modalities, Datum *values, bool *nulls)
+{
+	memset(nulls, 0, 21 * sizeof(bool));
+	values[0] = CStringGetTextDatum(r->source);
+	values[1] = CStringGetTextDatum(r->target);
+	values[2] = CStringGetTextDatum(r->source_country);
+	values[3] = CStringGetTextDatum(r->target_country);
+	values[4] = EnumValue(kinds, r->kind, ent_event_names[r->kind]);
+	nulls[5] = r->mode == NULL;
+	if (r->mode)
+		values[5] = CStringGetTextDatum(r->mode);
+	nulls[6] = r->event_date[0] == '\0';
+	if (r->event_date[0])
+		values[6] = CStringGetTextDatum(r->event_date);
+	values[7] = BoolGetDatum(r->negated);
+	values[8] = EnumValue(modalities, r->modality, ent_modality_names[r->modality]);
+	values[9] = Int16GetDatum((int16) ent_event_quad(r->kind));
+	nulls[10] = r->equipment == NULL;
+	if (r->equipment)
+		values[10] = CStringGetTextDatum(r->equipment);
+	nulls[11] = r->quantity < 0;
+	values[11] = Int64GetDatum(r->quantity);
+	nulls[12] = r->amount == NULL;
+	if (r->amount)
+		values[12] = CStringGetTextDatum(r->amount);
+	values[13] = Int32GetDatum(r->sentence);
+	values[14] = Int32GetDatum((int32) r->char_start + 1);
+	values[15] = Int32GetDatum((int32) r->char_end);
+	values[16] = PointerGetDatum(cstring_to_text_with_len(s + r->ev_start,
+														  r->ev_end - r->ev_start));
+	values[17] = CStringGetTextDatum(r->boilerplate ? "boilerplate" : "body");
+	values[18] = Float4GetDatum(r->confidence);
+	nulls[19] = lang[0] == '\0';
+	if (lang[0])
+		values[19] = CStringGetTextDatum(lang);
+	values[20] = CStringGetTextDatum(r->rule ? r->rule : "");
+}
+
+/*
+ * Relate runs the relation engine on argument 0 with the language of
+ * argument 1 and the publication date of argument 2.
+ */
+static void
+Relate(FunctionCallInfo fcinfo, EntRelations *rs, char *lang, const char **s)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(body);
+	EntError	err;
+	Lexicon    *lex = GetLexicon();
+
+	*s = VARDATA_ANY(body);
+	ResolveLang(fcinfo, 1, *s, len, lang);
+	if (!ent_relate(lex, *s, len, lang, PublishedArg(fcinfo, 2), rs, &err))
+		ReportError(&err);
 }
 
 /* relations(body text, lang text, published date) returns setof relation */
@@ -799,83 +884,107 @@ relations(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo;
 	EntRelations rs;
 	char		lang[8];
-	text	   *body;
 	const char *s;
-	size_t		len;
-	EntError	err;
-	Lexicon    *lex;
-	Oid			kind_type,
-				modality_type;
-	Datum		kinds[EV_NKINDS] = {0};
-	Datum		modalities[3] = {0};
+	EnumCache	kinds = {0},
+				modalities = {0};
 
 	RequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	body = PG_GETARG_TEXT_PP(0);
-	s = VARDATA_ANY(body);
-	len = VARSIZE_ANY_EXHDR(body);
-	lex = GetLexicon();
-	ResolveLang(fcinfo, 1, s, len, lang);
-	if (!ent_relate(lex, s, len, lang, PublishedArg(fcinfo, 2), &rs, &err))
-		ReportError(&err);
-	kind_type = TupleDescAttr(rsinfo->setDesc, 4)->atttypid;
-	modality_type = TupleDescAttr(rsinfo->setDesc, 8)->atttypid;
+	Relate(fcinfo, &rs, lang, &s);
+	kinds.type = TupleDescAttr(rsinfo->setDesc, 4)->atttypid;
+	modalities.type = TupleDescAttr(rsinfo->setDesc, 8)->atttypid;
 	for (int i = 0; i < rs.n; i++)
 	{
-		const EntRelation *r = &rs.r[i];
 		Datum		values[21];
-		bool		nulls[21] = {0};
+		bool		nulls[21];
 
-		if (!kinds[r->kind])
-			kinds[r->kind] = OidFunctionCall3(F_ENUM_IN,
-											  CStringGetDatum(ent_event_names[r->kind]),
-											  ObjectIdGetDatum(kind_type),
-											  Int32GetDatum(-1));
-		if (!modalities[r->modality])
-			modalities[r->modality] = OidFunctionCall3(F_ENUM_IN,
-													   CStringGetDatum(ent_modality_names[r->modality]),
-													   ObjectIdGetDatum(modality_type),
-													   Int32GetDatum(-1));
-		values[0] = CStringGetTextDatum(r->source);
-		values[1] = CStringGetTextDatum(r->target);
-		values[2] = CStringGetTextDatum(r->source_country);
-		values[3] = CStringGetTextDatum(r->target_country);
-		values[4] = kinds[r->kind];
-		nulls[5] = r->mode == NULL;
-		if (r->mode)
-			values[5] = CStringGetTextDatum(r->mode);
-		nulls[6] = r->event_date[0] == '\0';
-		if (r->event_date[0])
-			values[6] = CStringGetTextDatum(r->event_date);
-		values[7] = BoolGetDatum(r->negated);
-		values[8] = modalities[r->modality];
-		values[9] = Int16GetDatum((int16) ent_event_quad(r->kind));
-		nulls[10] = r->equipment == NULL;
-		if (r->equipment)
-			values[10] = CStringGetTextDatum(r->equipment);
-		nulls[11] = r->quantity < 0;
-		nulls[12] = r->amount == NULL;
-		if (r->amount)
-			values[12] = CStringGetTextDatum(r->amount);
-		values[11] = Int64GetDatum(r->quantity);
-		values[13] = Int32GetDatum(r->sentence);
-		values[14] = Int32GetDatum((int32) r->char_start + 1);
-		values[15] = Int32GetDatum((int32) r->char_end);
-		values[16] = PointerGetDatum(cstring_to_text_with_len(s + r->ev_start,
-															  r->ev_end - r->ev_start));
-		values[17] = CStringGetTextDatum(r->boilerplate ? "boilerplate" : "body");
-		values[18] = Float4GetDatum(r->confidence);
-		nulls[19] = lang[0] == '\0';
-		if (lang[0])
-			values[19] = CStringGetTextDatum(lang);
-		values[20] = CStringGetTextDatum(r->rule ? r->rule : "");
+		RelationValues(&rs.r[i], s, lang, &kinds, &modalities, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	ent_relations_free(&rs);
 	return (Datum) 0;
+}
+
+/* CompositeArray builds an array of composite type elem_type from n rows */
+static ArrayType *
+CompositeArray(Oid elem_type, int n, Datum *rows)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	get_typlenbyvalalign(elem_type, &typlen, &typbyval, &typalign);
+	return construct_array(rows, n, elem_type, typlen, typbyval, typalign);
+}
+
+/*
+ * extract(body text, lang text, published date) returns (mentions mention[],
+ * relations relation[]): both results of one pass of the engine, for jobs
+ * that store both (entente.process).
+ */
+PG_FUNCTION_INFO_V1(extract);
+Datum
+extract(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	EntRelations rs;
+	char		lang[8];
+	const char *s;
+	Oid			types[2];
+	TupleDesc	row_desc[2];
+	EnumCache	mention_kinds = {0},
+				kinds = {0},
+				modalities = {0};
+	Datum	   *rows;
+	int			n = 0;
+	Datum		result[2];
+	bool		result_nulls[2] = {false, false};
+
+	RequireUtf8();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "entente: extract must return a row");
+	desc = BlessTupleDesc(desc);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	for (int k = 0; k < 2; k++)
+	{
+		types[k] = get_element_type(TupleDescAttr(desc, k)->atttypid);
+		row_desc[k] = lookup_rowtype_tupdesc_copy(types[k], -1);
+	}
+	mention_kinds.type = TupleDescAttr(row_desc[0], 0)->atttypid;
+	kinds.type = TupleDescAttr(row_desc[1], 4)->atttypid;
+	modalities.type = TupleDescAttr(row_desc[1], 8)->atttypid;
+	Relate(fcinfo, &rs, lang, &s);
+
+	rows = palloc((Max(rs.x.n, rs.n) + 1) * sizeof(Datum));
+	for (int i = 0; i < rs.x.n; i++)
+	{
+		Datum		values[11];
+		bool		nulls[11];
+
+		CHECK_FOR_INTERRUPTS();
+		if (rs.x.m[i].dropped)
+			continue;
+		MentionValues(&rs.x.m[i], &mention_kinds, values, nulls);
+		rows[n++] = HeapTupleGetDatum(heap_form_tuple(row_desc[0], values, nulls));
+	}
+	result[0] = PointerGetDatum(CompositeArray(types[0], n, rows));
+	n = 0;
+	for (int i = 0; i < rs.n; i++)
+	{
+		Datum		values[21];
+		bool		nulls[21];
+
+		CHECK_FOR_INTERRUPTS();
+		RelationValues(&rs.r[i], s, lang, &kinds, &modalities, values, nulls);
+		rows[n++] = HeapTupleGetDatum(heap_form_tuple(row_desc[1], values, nulls));
+	}
+	result[1] = PointerGetDatum(CompositeArray(types[1], n, rows));
+	ent_relations_free(&rs);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, result, result_nulls)));
 }
 
 static int

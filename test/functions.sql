@@ -1,7 +1,7 @@
 -- Signatures, labels and comments of every entente function.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(66);
+SELECT plan(68);
 
 -- signatures and return types
 SELECT has_function('entente', 'normalize', ARRAY['text', 'text']);
@@ -42,6 +42,8 @@ SELECT isnt_strict('entente', 'entities', ARRAY['text', 'text', 'date']);
 SELECT isnt_strict('entente', 'entity_ids', ARRAY['text', 'text']);
 SELECT volatility_is('entente', 'relations', ARRAY['text', 'text', 'date'], 'stable');
 SELECT isnt_strict('entente', 'relations', ARRAY['text', 'text', 'date']);
+SELECT volatility_is('entente', 'extract', ARRAY['text', 'text', 'date'], 'stable');
+SELECT function_returns('entente', 'extract', ARRAY['text', 'text', 'date'], 'record');
 SELECT volatility_is('entente', 'icu_version', ARRAY[]::text[], 'stable');
 SELECT volatility_is('entente', 'unicode_version', ARRAY[]::text[], 'stable');
 
@@ -97,7 +99,7 @@ SELECT is((SELECT count(*)::int FROM entente.sentences('One. Two.')), 2, 'senten
 -- result columns
 SELECT is(
     (SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'entente'::regnamespace),
-    32, 'thirty-two functions and procedures in schema entente');
+    33, 'thirty-three functions and procedures in schema entente');
 SELECT is(
     (SELECT proargnames::text[] FROM pg_proc WHERE oid = 'entente.tokens(text,text)'::regprocedure),
     ARRAY['input','lang','ord','token','folded','kind','start_pos','end_pos']::text[],

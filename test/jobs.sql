@@ -5,7 +5,7 @@
 -- Not in one transaction: process() commits per batch.  Works on its own
 -- schema and leaves nothing behind.
 \ir include/preamble.psql
-SELECT plan(74);
+SELECT plan(77);
 SET client_min_messages = warning;
 
 CREATE EXTENSION IF NOT EXISTS dblink;
@@ -99,6 +99,15 @@ SELECT is((SELECT pending + failed FROM entente.progress), 0::bigint, 'process l
 SELECT bag_eq('SELECT * FROM pg_temp.stored_facts()', 'SELECT * FROM pg_temp.expected_facts()',
               'facts are what entente.relations gives for each article');
 SELECT is(pg_temp.stored_mentions(), pg_temp.expected_mentions(), 'mentions are what entente.entities gives');
+SELECT bag_eq($$SELECT article_id, ord, kind::text, entity_id, canonical, start_pos, zone FROM entente.mentions
+                WHERE article_table = '"entente jobs"."News ""2024"""'::regclass$$,
+              $$SELECT n."article id"::text, e.ord, e.kind::text, e.entity_id, e.canonical, e.start_pos, e.zone
+                FROM "entente jobs"."News ""2024""" n,
+                     LATERAL entente.entities(n."the body", n."Lang", n."when"::date) WITH ORDINALITY
+                     AS e(kind, entity_id, canonical, surface, start_pos, end_pos, sentence, country, zone, confidence, rule, ord)$$,
+              'mention by mention');
+SELECT is((entente.extract(NULL)).mentions, NULL, 'extract: NULL text gives NULL');
+SELECT is(cardinality((entente.extract('Russia and Pakistan signed an agreement.', 'en')).relations), 1, 'extract: the relations of one pass');
 SELECT cmp_ok(pg_temp.stored_mentions(), '>', 100::bigint, 'there are mentions');
 SELECT is((SELECT count(*) FROM entente.documents d WHERE d.mentions <> (SELECT count(*) FROM entente.mentions m
               WHERE m.article_table = d.article_table AND m.article_id = d.article_id)), 0::bigint,
