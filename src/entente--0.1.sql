@@ -456,24 +456,16 @@ COMMENT ON COLUMN @extschema@.documents.facts IS 'number of relations stored for
 COMMENT ON COLUMN @extschema@.documents.error IS 'why extraction failed (state failed); the article is not retried until it changes or entente.retry_failed() is called';
 COMMENT ON COLUMN @extschema@.documents.error_code IS 'SQLSTATE of the failure';
 
--- Entity mentions of tracked articles: the columns of entente.mention.
+-- Entity mentions of tracked articles: the columns of entente.mention
+-- (LIKE keeps the table in step with the type).
 CREATE TABLE @extschema@.mentions (
     article_table regclass NOT NULL,
     article_id    text NOT NULL,
     ord           integer NOT NULL,
-    kind          @extschema@.entity_kind NOT NULL,
-    entity_id     text,
-    canonical     text,
-    surface       text,
-    start_pos     integer,
-    end_pos       integer,
-    sentence      integer,
-    country       text,
-    zone          text,
-    confidence    real,
-    rule          text,
+    LIKE @extschema@.mention,
     PRIMARY KEY (article_table, article_id, ord)
 );
+ALTER TABLE @extschema@.mentions ALTER COLUMN kind SET NOT NULL;
 
 CREATE INDEX mentions_entity ON @extschema@.mentions (entity_id);
 CREATE INDEX mentions_country ON @extschema@.mentions (country);
@@ -500,30 +492,11 @@ CREATE TABLE @extschema@.facts (
     article_table   regclass NOT NULL,
     article_id      text NOT NULL,
     ord             integer NOT NULL,
-    source          text,
-    target          text,
-    source_country  text,
-    target_country  text,
-    kind            @extschema@.event_kind NOT NULL,
-    mode            text,
-    event_date      text,
-    negated         boolean,
-    modality        @extschema@.modality,
-    quad_class      smallint,
-    equipment       text,
-    quantity        bigint,
-    amount          text,
-    sentence        integer,
-    start_pos       integer,
-    end_pos         integer,
-    evidence        text,
-    zone            text,
-    confidence      real,
-    lang            text,
-    rule            text,
+    LIKE @extschema@.relation,
     event_period    daterange GENERATED ALWAYS AS (@extschema@.event_date_range(event_date)) STORED,
     PRIMARY KEY (article_table, article_id, ord)
 );
+ALTER TABLE @extschema@.facts ALTER COLUMN kind SET NOT NULL;
 
 CREATE INDEX facts_pair ON @extschema@.facts (source_country, target_country, kind);
 CREATE INDEX facts_target ON @extschema@.facts (target_country);
@@ -612,12 +585,10 @@ BEGIN
 
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         -- the columns whose change means extracting again
-        ncols := format('n.%I', t.body_column)
-              || CASE WHEN t.lang_column IS NULL THEN '' ELSE format(', n.%I', t.lang_column) END
-              || CASE WHEN t.published_column IS NULL THEN '' ELSE format(', n.%I', t.published_column) END;
-        ocols := format('o.%I', t.body_column)
-              || CASE WHEN t.lang_column IS NULL THEN '' ELSE format(', o.%I', t.lang_column) END
-              || CASE WHEN t.published_column IS NULL THEN '' ELSE format(', o.%I', t.published_column) END;
+        SELECT string_agg(format('n.%I', c), ', '), string_agg(format('o.%I', c), ', ')
+        INTO ncols, ocols
+        FROM unnest(ARRAY[t.body_column, t.lang_column, t.published_column]) c
+        WHERE c IS NOT NULL;
         EXECUTE format($q$
             INSERT INTO @extschema@.documents (article_table, article_id)
             SELECT $1, n.%1$I::text FROM entente_new n %2$s
@@ -651,6 +622,7 @@ DECLARE
     kind        "char";
     id_type     regtype;
     queued      bigint;
+    primary_key boolean := id IS NULL;  -- the key is the primary key
 BEGIN
     IF articles IS NULL OR body IS NULL THEN
         RAISE EXCEPTION 'entente: the table and its body column are required'
@@ -687,16 +659,16 @@ BEGIN
                 USING ERRCODE = 'object_not_in_prerequisite_state',
                       HINT = 'Add one, or name a unique NOT NULL column with id => ''column''.';
         END IF;
-    ELSIF NOT EXISTS (
+    END IF;
+    id_type := @extschema@.tracked_column_type(articles, id, 'key', 'key');
+    IF NOT primary_key AND NOT EXISTS (
         SELECT FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
         WHERE i.indrelid = articles AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL
           AND i.indexprs IS NULL AND i.indimmediate AND a.attname = id AND a.attnotnull) THEN
-        PERFORM @extschema@.tracked_column_type(articles, id, 'key', 'key');
         RAISE EXCEPTION 'entente: column % of % is not a usable key', quote_ident(id), articles
             USING ERRCODE = 'object_not_in_prerequisite_state',
                   DETAIL = 'An article key must be NOT NULL and have a unique index of its own.';
     END IF;
-    id_type := @extschema@.tracked_column_type(articles, id, 'key', 'key');
 
     INSERT INTO @extschema@.tracked (article_table, body_column, lang_column, published_column,
                                      id_column, id_type, body_attnum, lang_attnum,

@@ -1903,6 +1903,27 @@ PairGroup(Rx *r, int cue, Group *g, Actor *store, bool article)
 	return true;
 }
 
+/*
+ * PlaceAfter adds to g the first place in the trigger's clause after it
+ * that marker role introduces ("from Karabakh", "in Karachi").
+ */
+static void
+PlaceAfter(Rx *r, const TrigCtx *t, int role, bool passive, bool recv, Group *g)
+{
+	for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)
+	{
+		Actor	   *pl = &r->places[p];
+
+		if (pl->te > t->hi)
+			break;
+		if (Marker(r, pl, t->te, passive, recv) == role)
+		{
+			GroupAdd(g, pl);
+			return;
+		}
+	}
+}
+
 static bool
 Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 {
@@ -2298,33 +2319,11 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	 * of the place they leave.
 	 */
 	if (t->kind == EV_RETREAT && from.n == 0)
-		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)
-		{
-			Actor	   *pl = &r->places[p];
-
-			if (pl->te > t->hi)
-				break;
-			if (Marker(r, pl, t->te, passive, recv) == RC_FROM)
-			{
-				GroupAdd(&from, pl);
-				break;
-			}
-		}
+		PlaceAfter(r, t, RC_FROM, passive, recv, &from);
 
 	/* places after the trigger that say where it happens */
 	if (in.n == 0)
-		for (int p = FirstFrom(r->places, 0, r->nplaces, t->te); p < r->nplaces; p++)
-		{
-			Actor	   *pl = &r->places[p];
-
-			if (pl->te > t->hi)
-				break;
-			if (Marker(r, pl, t->te, passive, recv) == RC_IN)
-			{
-				GroupAdd(&in, pl);
-				break;
-			}
-		}
+		PlaceAfter(r, t, RC_IN, passive, recv, &in);
 	/* or before it: "the steel mill in Karachi, built with a Soviet loan" */
 	if (in.n == 0)
 		for (int p = FirstFrom(r->places, 0, r->nplaces, t->ts) - 1; p >= 0; p--)
