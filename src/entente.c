@@ -741,8 +741,8 @@ Extract(FunctionCallInfo fcinfo, bool with_date, unsigned flags,
 }
 
 /*
- * EnumCache holds the enum values of one call's rows: each label is looked
- * up once, with the enum type of the result column.
+ * EnumCache holds the enum values of a result column: each label is looked
+ * up once, with the column's enum type.
  */
 #define ENUM_CACHE_SIZE 32
 
@@ -765,25 +765,66 @@ EnumValue(EnumCache *cache, int k, const char *label)
 	return cache->value[k];
 }
 
+/*
+ * The enum caches of a call site, kept in fn_extra: the values are OIDs,
+ * valid for as long as the function's FmgrInfo.
+ */
+static EnumCache *
+CallEnumCaches(FunctionCallInfo fcinfo, int n)
+{
+	if (!fcinfo->flinfo->fn_extra)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  n * sizeof(EnumCache));
+	return fcinfo->flinfo->fn_extra;
+}
+
+/*
+ * TextCache: the text values of the strings one call's rows share (ids,
+ * canonical names, countries, rules: the lexicon's or the extraction's
+ * strings, alive until the call ends), by address.  A row copies its
+ * values, so rows may share a Datum.
+ */
+#define TEXT_CACHE_SIZE 64
+
+typedef struct TextCache
+{
+	const char *key[TEXT_CACHE_SIZE];
+	Datum		value[TEXT_CACHE_SIZE];
+} TextCache;
+
+static Datum
+CachedText(TextCache *tc, const char *s)
+{
+	int			h = (int) (((uintptr_t) s >> 3) ^ ((uintptr_t) s >> 9)) & (TEXT_CACHE_SIZE - 1);
+
+	if (tc->key[h] != s)
+	{
+		tc->key[h] = s;
+		tc->value[h] = CStringGetTextDatum(s);
+	}
+	return tc->value[h];
+}
+
 /* MentionValues fills the 11 columns of entente.mention for m */
 static void
-MentionValues(const EntMention *m, EnumCache *kinds, Datum *values, bool *nulls)
+MentionValues(const EntMention *m, EnumCache *kinds, TextCache *tc,
+			  Datum *values, bool *nulls)
 {
 	memset(nulls, 0, 11 * sizeof(bool));
 	values[0] = EnumValue(kinds, m->kind, ent_kind_names[m->kind]);
-	values[1] = CStringGetTextDatum(m->entity_id);
-	values[2] = CStringGetTextDatum(m->canonical);
+	values[1] = CachedText(tc, m->entity_id);
+	values[2] = CachedText(tc, m->canonical);
 	values[3] = CStringGetTextDatum(m->surface);
 	values[4] = Int32GetDatum((int32) m->char_start + 1);
 	values[5] = Int32GetDatum((int32) m->char_end);
 	values[6] = Int32GetDatum(m->sentence);
 	if (m->country[0])
-		values[7] = CStringGetTextDatum(m->country);
+		values[7] = CachedText(tc, m->country);
 	else
 		nulls[7] = true;
-	values[8] = CStringGetTextDatum(m->boilerplate ? "boilerplate" : "body");
+	values[8] = CachedText(tc, m->boilerplate ? "boilerplate" : "body");
 	values[9] = Float4GetDatum(m->confidence);
-	values[10] = CStringGetTextDatum(m->rule ? m->rule : "");
+	values[10] = CachedText(tc, m->rule ? m->rule : "");
 }
 
 /* entities(body text, lang text, published date) returns setof mention */
@@ -794,7 +835,8 @@ entities(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo;
 	EntExtraction x;
 	char		lang[8];
-	EnumCache	kinds = {0};
+	EnumCache  *kinds;
+	TextCache	tc = {{0}};
 
 	RequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -802,7 +844,8 @@ entities(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	Extract(fcinfo, true, 0, &x, lang);
-	kinds.type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
+	kinds = CallEnumCaches(fcinfo, 1);
+	kinds->type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
 	for (int i = 0; i < x.n; i++)
 	{
 		Datum		values[11];
@@ -810,7 +853,7 @@ entities(PG_FUNCTION_ARGS)
 
 		if (x.m[i].dropped)
 			continue;
-		MentionValues(&x.m[i], &kinds, values, nulls);
+		MentionValues(&x.m[i], kinds, &tc, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	ent_extraction_free(&x);
@@ -885,8 +928,7 @@ relations(PG_FUNCTION_ARGS)
 	EntRelations rs;
 	char		lang[8];
 	const char *s;
-	EnumCache	kinds = {0},
-				modalities = {0};
+	EnumCache  *enums;			/* kinds, modalities */
 
 	RequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -894,14 +936,15 @@ relations(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	Relate(fcinfo, &rs, lang, &s);
-	kinds.type = TupleDescAttr(rsinfo->setDesc, 4)->atttypid;
-	modalities.type = TupleDescAttr(rsinfo->setDesc, 8)->atttypid;
+	enums = CallEnumCaches(fcinfo, 2);
+	enums[0].type = TupleDescAttr(rsinfo->setDesc, 4)->atttypid;
+	enums[1].type = TupleDescAttr(rsinfo->setDesc, 8)->atttypid;
 	for (int i = 0; i < rs.n; i++)
 	{
 		Datum		values[21];
 		bool		nulls[21];
 
-		RelationValues(&rs.r[i], s, lang, &kinds, &modalities, values, nulls);
+		RelationValues(&rs.r[i], s, lang, &enums[0], &enums[1], values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	ent_relations_free(&rs);
@@ -935,9 +978,8 @@ extract(PG_FUNCTION_ARGS)
 	const char *s;
 	Oid			types[2];
 	TupleDesc	row_desc[2];
-	EnumCache	mention_kinds = {0},
-				kinds = {0},
-				modalities = {0};
+	EnumCache  *enums;			/* mention kinds, relation kinds, modalities */
+	TextCache	tc = {{0}};
 	Datum	   *rows;
 	int			n = 0;
 	Datum		result[2];
@@ -954,9 +996,10 @@ extract(PG_FUNCTION_ARGS)
 		types[k] = get_element_type(TupleDescAttr(desc, k)->atttypid);
 		row_desc[k] = lookup_rowtype_tupdesc_copy(types[k], -1);
 	}
-	mention_kinds.type = TupleDescAttr(row_desc[0], 0)->atttypid;
-	kinds.type = TupleDescAttr(row_desc[1], 4)->atttypid;
-	modalities.type = TupleDescAttr(row_desc[1], 8)->atttypid;
+	enums = CallEnumCaches(fcinfo, 3);
+	enums[0].type = TupleDescAttr(row_desc[0], 0)->atttypid;
+	enums[1].type = TupleDescAttr(row_desc[1], 4)->atttypid;
+	enums[2].type = TupleDescAttr(row_desc[1], 8)->atttypid;
 	Relate(fcinfo, &rs, lang, &s);
 
 	rows = palloc((Max(rs.x.n, rs.n) + 1) * sizeof(Datum));
@@ -968,7 +1011,7 @@ extract(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		if (rs.x.m[i].dropped)
 			continue;
-		MentionValues(&rs.x.m[i], &mention_kinds, values, nulls);
+		MentionValues(&rs.x.m[i], &enums[0], &tc, values, nulls);
 		rows[n++] = HeapTupleGetDatum(heap_form_tuple(row_desc[0], values, nulls));
 	}
 	result[0] = PointerGetDatum(CompositeArray(types[0], n, rows));
@@ -979,7 +1022,7 @@ extract(PG_FUNCTION_ARGS)
 		bool		nulls[21];
 
 		CHECK_FOR_INTERRUPTS();
-		RelationValues(&rs.r[i], s, lang, &kinds, &modalities, values, nulls);
+		RelationValues(&rs.r[i], s, lang, &enums[1], &enums[2], values, nulls);
 		rows[n++] = HeapTupleGetDatum(heap_form_tuple(row_desc[1], values, nulls));
 	}
 	result[1] = PointerGetDatum(CompositeArray(types[1], n, rows));

@@ -65,9 +65,7 @@ typedef struct Ctx
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
 	int8_t	   *first;
 	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
-	/* the language's inflection rules, bucketed by the suffix's last byte */
-	const LexRule **rules;
-	int32_t		rule_start[257];
+	const LexSuffixIndex *suffixes; /* the language's inflection rules */
 	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
 	struct WordHits *word_hits; /* cue words at each token (see WordAt) */
 } Ctx;
@@ -308,17 +306,34 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 }
 
 /*
+ * The prefix filter a variant is looked up in (see Lexicon.pfx_name): an
+ * inflected form is only built when the filter passes the bytes it keeps
+ * of the word.
+ */
+typedef struct PrefixFilter
+{
+	const uint64_t *bits;		/* NULL: every form */
+	uint32_t	nbits;
+} PrefixFilter;
+
+#define NO_FILTER ((PrefixFilter) {NULL, 0})
+
+/*
  * Variants lists token i as written (folded) and the nominatives the
- * language's inflection rules propose for it.  Forms that are the token's
- * own bytes point into the document; only inflected ones are copied.
+ * language's inflection rules propose for it, those that can be in filter
+ * pf.  Forms that are the token's own bytes point into the document; only
+ * inflected ones are copied.
  */
 static int
-Variants(const Ctx *c, int i, Variant *v, bool first)
+Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 {
 	const char *f = Key(c, i);
 	uint32_t	n = KeyLen(c, i);
 	int			k = 0;
 	const char *hy;
+	int8_t		pass[5] = {-1, -1, -1, -1, -1};	/* by prefix length */
+	int32_t		ids[128];		/* the rules whose suffix the word ends with */
+	int			nrules;
 
 	if (n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
 		return 0;
@@ -348,10 +363,18 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 		v[k].type = RULE_ANY;
 		k++;
 	}
-	for (int r = c->rule_start[(unsigned char) f[n - 1]];
-		 r < c->rule_start[(unsigned char) f[n - 1] + 1] && k < MAX_VARIANTS; r++)
+	/*
+	 * A word whose first three bytes pass no filter can only have forms
+	 * that keep two of its bytes: it has none if it is long.
+	 */
+	if (pf.bits && n >= 3 &&
+		!(pass[3] = ent_prefix_test(pf.bits, pf.nbits, f, 3)) &&
+		n > 2 + (uint32_t) c->suffixes->max_suffix)
+		return k;
+	nrules = ent_suffix_rules(c->suffixes, f, n, ids, (int) (sizeof(ids) / sizeof(ids[0])));
+	for (int q = 0; q < nrules && k < MAX_VARIANTS; q++)
 	{
-		const LexRule *rule = c->rules[r];
+		const LexRule *rule = &c->lex->rules[ids[q]];
 		size_t		stem;
 
 		if (n <= rule->suffix_len)
@@ -361,15 +384,20 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
 		if (first && rule->type == RULE_NOUN && (c->doc->tok[i].flags & TK_LOWER))
 			continue;
 		stem = n - rule->suffix_len;
-		/* (the last byte matches: the bucket's; the one before decides
-		 * most rules without a call) */
-		if (stem < 2 || stem + rule->repl_len < 4 ||
-			(rule->suffix_len >= 2 &&
-			 f[n - 2] != rule->suffix[rule->suffix_len - 2]) ||
-			memcmp(f + stem, rule->suffix, rule->suffix_len - 1) != 0)
+		if (stem < 2 || stem + rule->repl_len < 4)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
+		/* the form keeps the first min(stem, 4) bytes of the word */
+		if (pf.bits && stem >= 3)
+		{
+			int			plen = stem >= 4 ? 4 : 3;
+
+			if (pass[plen] < 0)
+				pass[plen] = ent_prefix_test(pf.bits, pf.nbits, f, plen);
+			if (!pass[plen])
+				continue;
+		}
 		memcpy(v[k].buf, f, stem);
 		memcpy(v[k].buf + stem, rule->repl, rule->repl_len);
 		v[k].s = v[k].buf;
@@ -384,29 +412,15 @@ Variants(const Ctx *c, int i, Variant *v, bool first)
  * Page furniture
  * ----------------------------------------------------------------
  */
+/* AppendLength appends "#" and the line's length in bytes to b */
 static bool
-FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
+AppendLength(const Ctx *c, const EntLine *l, EntBuf *b)
 {
 	size_t		n = l->byte_end - l->byte_start;
 	char		tag[24];
-	size_t		t;
+	size_t		t = sizeof(tag);
 
-	/*
-	 * Cues are at the start of a line and repeats are compared by their
-	 * beginning and length: the first 256 bytes (cut at a character) are
-	 * enough, and long paragraphs cost nothing more.
-	 */
-	if (n > 256)
-	{
-		n = 256;
-		while (n > 0 && ((unsigned char) c->doc->text[l->byte_start + n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (!ent_fold(c->doc->text + l->byte_start, n, b, c->err))
-		return false;
-	/* "#" and the length in decimal, written backwards (no snprintf here) */
-	n = l->byte_end - l->byte_start;
-	t = sizeof(tag);
+	/* in decimal, written backwards (no snprintf for every line) */
 	do
 	{
 		tag[--t] = (char) ('0' + n % 10);
@@ -414,6 +428,51 @@ FoldLine(const Ctx *c, const EntLine *l, EntBuf *b)
 	} while (n > 0);
 	tag[--t] = '#';
 	return entbuf_append(b, tag + t, sizeof(tag) - t, c->err);
+}
+
+/*
+ * LongLineCue: a line of 120 characters or more is furniture only when it
+ * starts with a prefix cue that ends in ':' ("Czytaj także:"), so it is
+ * folded only when its first token is the start of such a cue (or the cue
+ * the start of the token).  Paragraphs, most of an article's bytes, are not.
+ */
+static bool
+LongLineCue(const Ctx *c, const EntLine *l, const LexCue **cues, int ncues)
+{
+	const char *f = Fold(c, l->first_tok);
+	uint32_t	n = FoldLen(c, l->first_tok);
+
+	if (c->doc->tok[l->first_tok].byte_start != l->byte_start)
+		return true;			/* something before the token: fold to see */
+	for (int k = 0; k < ncues; k++)
+		if (cues[k]->type == CUE_PREFIX && memchr(cues[k]->text, ':', cues[k]->len) &&
+			memcmp(cues[k]->text, f, n < cues[k]->len ? n : cues[k]->len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * LineKey puts into b what a line is compared by: its first 256 bytes (cut
+ * at a character), folded or as written, and its length.  Cues are at the
+ * start of a line, repeats have the same beginning and length: long
+ * paragraphs cost nothing more.
+ */
+static bool
+LineKey(const Ctx *c, const EntLine *l, bool fold, EntBuf *b)
+{
+	size_t		n = l->byte_end - l->byte_start;
+	const char *raw = c->doc->text + l->byte_start;
+
+	if (n > 256)
+	{
+		n = 256;
+		while (n > 0 && ((unsigned char) raw[n] & 0xC0) == 0x80)
+			n--;
+	}
+	/* (a byte no fold has keeps the two kinds of keys apart) */
+	return (fold ? ent_fold(raw, n, b, c->err) :
+			entbuf_append(b, "\x01", 1, c->err) && entbuf_append(b, raw, n, c->err)) &&
+		AppendLength(c, l, b);
 }
 
 /*
@@ -481,7 +540,8 @@ MarkBoilerplate(Ctx *c)
 				(ch == '.' || ch == '!' || ch == '?' || ch == ':');
 		}
 		b.len = 0;
-		if (!(ok = FoldLine(c, l, &b)))
+		/* a long line is compared as written unless it may start with a cue */
+		if (!(ok = LineKey(c, l, chars < 120 || LongLineCue(c, l, cues, ncues), &b)))
 			break;
 
 		/*
@@ -1545,7 +1605,8 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		return;
 	if (depth > 0 && !SameLine(c, i, t))
 		return;
-	nv = Variants(c, t, v, depth == 0);
+	nv = Variants(c, t, v, depth == 0,
+				 depth == 0 ? (PrefixFilter) {c->lex->pfx_name, 18} : NO_FILTER);
 	for (int k = 0; k < nv; k++)
 	{
 		size_t		n = klen;
@@ -1622,7 +1683,7 @@ LowerStart(const Ctx *c, int i)
 
 	if (KeyLen(c, i) < 4)
 		return false;			/* adjectives are longer than "w", "và" */
-	nv = Variants(c, i, v, true);
+	nv = Variants(c, i, v, true, (PrefixFilter) {c->lex->pfx_lower, 16});
 	for (int k = 0; k < nv; k++)
 	{
 		/* the first variant is the key, whose hash is known */
@@ -1874,7 +1935,7 @@ IsGivenNameForm(const Ctx *c, int i)
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
-	nv = Variants(c, i, v, false);
+	nv = Variants(c, i, v, false, (PrefixFilter) {c->lex->pfx_given, 16});
 	for (int k = 0; k < nv; k++)
 	{
 		uint32_t	h;
@@ -2186,7 +2247,7 @@ Propagate(Ctx *c)
 
 		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start < 2)
 			continue;
-		nv = Variants(c, last, v, false);
+		nv = Variants(c, last, v, false, NO_FILTER);
 		for (int k = 0; k < nv && ok; k++)
 			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
 				strmap_get(&surnames, v[k].s, v[k].len) < 0)
@@ -2201,7 +2262,7 @@ Propagate(Ctx *c)
 
 		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start != 1)
 			continue;
-		nv = Variants(c, pm->tok_start, v, false);
+		nv = Variants(c, pm->tok_start, v, false, NO_FILTER);
 		for (int k = 0; k < nv; k++)
 		{
 			int32_t		full;
@@ -2226,7 +2287,7 @@ Propagate(Ctx *c)
 
 		if (c->claim[i] >= 0 || !IsCapWord(c, i) || (doc->tok[i].flags & TK_ALLCAPS))
 			continue;
-		nv = Variants(c, i, v, false);
+		nv = Variants(c, i, v, false, NO_FILTER);
 		for (int k = 0; k < nv; k++)
 		{
 			int32_t		m;
@@ -2795,44 +2856,6 @@ FindOrganizationShapes(Ctx *c)
  * ----------------------------------------------------------------
  */
 
-/*
- * IndexRules lists the document language's inflection rules by the last
- * byte of their suffix, so a word only meets the rules that can apply.
- */
-static bool
-IndexRules(Ctx *c)
-{
-	int32_t		count[257] = {0};
-	int32_t		n = 0;
-
-	/* (the first letters are compared first: this runs for every article) */
-	for (int r = 0; r < c->lex->nrules; r++)
-		if (c->lex->rules[r].lang[0] == c->lang[0] &&
-			strcmp(c->lex->rules[r].lang, c->lang) == 0)
-		{
-			const LexRule *rule = &c->lex->rules[r];
-
-			count[(unsigned char) rule->suffix[rule->suffix_len - 1]]++;
-			n++;
-		}
-	c->rules = ent_alloc((size_t) n * sizeof(LexRule *) + 1);
-	if (!c->rules)
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	c->rule_start[0] = 0;
-	for (int b = 0; b < 256; b++)
-		c->rule_start[b + 1] = c->rule_start[b] + count[b];
-	memset(count, 0, sizeof(count));
-	for (int r = 0; r < c->lex->nrules; r++)
-		if (c->lex->rules[r].lang[0] == c->lang[0] &&
-			strcmp(c->lex->rules[r].lang, c->lang) == 0)
-		{
-			const LexRule *rule = &c->lex->rules[r];
-			int			b = (unsigned char) rule->suffix[rule->suffix_len - 1];
-
-			c->rules[c->rule_start[b] + count[b]++] = rule;
-		}
-	return true;
-}
 static int
 CompareMentions(const void *a, const void *b)
 {
@@ -2885,7 +2908,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		c.hash[i] = 0;
 		wh.at[i] = -1;
 	}
-	if (!IndexRules(&c))
+	if (!(c.suffixes = ent_lexicon_suffixes(lex, lang, err)))
 		return false;
 	memset(c.entity_seen, 0, (size_t) lex->nentities + 1);
 
@@ -2902,7 +2925,6 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(wh.at);
 	ent_free(wh.hit);
 	ent_free(c.entity_seen);
-	ent_free(c.rules);
 	ent_free(c.first);
 	out->key_hash = c.hash;		/* kept for relations: 0 = not computed */
 	if (!ok)

@@ -279,6 +279,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 		!MarkFirst(lex, &key, FIRST_NAME))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
+	ent_prefix_add(lex->pfx_name, 18, key.buf, key.ntok > 1 ? key.cuts[0] : key.len);
 	for (int i = 0; i + 1 < key.ntok; i++)
 		ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.cuts[i]));
 	if (al->flags & (AL_ADJ | AL_LOWER))
@@ -288,6 +289,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 		if (!strmap_put(&lex->lower_first, key.buf, n, 1))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 		ent_bloom_add(lex->bloom_lower, 16, strmap_hash(key.buf, n));
+		ent_prefix_add(lex->pfx_lower, 16, key.buf, n);
 	}
 	for (int i = 0; i + 1 < key.ntok; i++)
 		if (!strmap_put(&lex->prefixes, key.buf, key.cuts[i], 1))
@@ -860,6 +862,7 @@ RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom, 20, strmap_hash(folded, n));
 	ent_bloom_add(lex->bloom_given, 16, strmap_hash(folded, n));
+	ent_prefix_add(lex->pfx_given, 16, folded, n);
 	return true;
 }
 
@@ -1330,6 +1333,12 @@ ent_lexicon_free(Lexicon *lex)
 	strmap_free(&lex->given_names);
 	strmap_free(&lex->stop_acronyms);
 	free(lex->rules);
+	for (int i = 0; i < lex->nsuffixes; i++)
+	{
+		free(lex->suffixes[i]->nodes);
+		free(lex->suffixes[i]->rule_ids);
+		free(lex->suffixes[i]);
+	}
 	free(lex->cues);
 	strmap_free(&lex->country_info_index);
 	free(lex->country_info);
@@ -1338,4 +1347,182 @@ ent_lexicon_free(Lexicon *lex)
 		free(lex->blocks[i]);
 	free(lex->blocks);
 	free(lex);
+}
+
+/* ----------------------------------------------------------------
+ * Suffix index of the inflection rules
+ * ----------------------------------------------------------------
+ */
+
+/* SuffixChild returns the child of node (-1: the root) for byte b, or -1 */
+static int32_t
+SuffixChild(const LexSuffixIndex *x, int32_t node, uint8_t b)
+{
+	int32_t		c;
+
+	if (node < 0)
+		return x->root[b];
+	for (c = x->nodes[node].child; c >= 0 && x->nodes[c].byte != b;
+		 c = x->nodes[c].sibling)
+		;
+	return c;
+}
+
+static LexSuffixIndex *
+BuildSuffixIndex(const Lexicon *lex, const char *lang, EntError *err)
+{
+	LexSuffixIndex *x = calloc(1, sizeof(LexSuffixIndex));
+	int32_t    *node_of = malloc(((size_t) lex->nrules + 1) * sizeof(int32_t));
+	int32_t		cap = 64;
+	int32_t		nids = 0;
+
+	if (!x || !node_of || !(x->nodes = malloc(cap * sizeof(LexSuffixNode))))
+		goto nomem;
+	snprintf(x->lang, sizeof(x->lang), "%s", lang);
+	for (int b = 0; b < 256; b++)
+		x->root[b] = -1;
+	/* the path of every rule's suffix, last byte first */
+	for (int32_t r = 0; r < lex->nrules; r++)
+	{
+		const LexRule *rule = &lex->rules[r];
+		int32_t		node = -1;
+
+		node_of[r] = -1;
+		if (strcmp(rule->lang, lang) != 0 || rule->suffix_len == 0)
+			continue;
+		for (int k = rule->suffix_len - 1; k >= 0; k--)
+		{
+			uint8_t		b = (uint8_t) rule->suffix[k];
+			int32_t		c = SuffixChild(x, node, b);
+
+			if (c < 0)
+			{
+				if (x->nnodes == cap)
+				{
+					LexSuffixNode *bigger;
+
+					cap *= 2;
+					if (!(bigger = realloc(x->nodes, cap * sizeof(LexSuffixNode))))
+						goto nomem;
+					x->nodes = bigger;
+				}
+				c = x->nnodes++;
+				x->nodes[c].child = -1;
+				x->nodes[c].nrules = 0;
+				x->nodes[c].byte = b;
+				if (node < 0)
+				{
+					x->nodes[c].sibling = -1;
+					x->root[b] = c;
+				}
+				else
+				{
+					x->nodes[c].sibling = x->nodes[node].child;
+					x->nodes[node].child = c;
+				}
+			}
+			node = c;
+		}
+		node_of[r] = node;
+		x->nodes[node].nrules++;
+		if (rule->suffix_len > x->max_suffix)
+			x->max_suffix = rule->suffix_len;
+		nids++;
+	}
+	/* each node's rules side by side, in file order */
+	if (!(x->rule_ids = malloc(((size_t) nids + 1) * sizeof(int32_t))))
+		goto nomem;
+	nids = 0;
+	for (int32_t k = 0; k < x->nnodes; k++)
+	{
+		x->nodes[k].rule_start = nids;
+		nids += x->nodes[k].nrules;
+		x->nodes[k].nrules = 0;
+	}
+	for (int32_t r = 0; r < lex->nrules; r++)
+		if (node_of[r] >= 0)
+		{
+			LexSuffixNode *nd = &x->nodes[node_of[r]];
+
+			x->rule_ids[nd->rule_start + nd->nrules++] = r;
+		}
+	free(node_of);
+	return x;
+
+nomem:
+	if (x)
+	{
+		free(x->nodes);
+		free(x->rule_ids);
+	}
+	free(x);
+	free(node_of);
+	ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	return NULL;
+}
+
+/*
+ * ent_lexicon_suffixes: see lexicon.h.  Languages past LEX_SUFFIX_LANGS
+ * (codes no rule is written for) share the index of the last slot, rebuilt
+ * when the language changes.
+ */
+const LexSuffixIndex *
+ent_lexicon_suffixes(Lexicon *lex, const char *lang, EntError *err)
+{
+	LexSuffixIndex *x;
+	int			slot;
+
+	for (int i = 0; i < lex->nsuffixes; i++)
+		if (strcmp(lex->suffixes[i]->lang, lang) == 0)
+			return lex->suffixes[i];
+	if (!(x = BuildSuffixIndex(lex, lang, err)))
+		return NULL;
+	if (lex->nsuffixes < LEX_SUFFIX_LANGS)
+		slot = lex->nsuffixes++;
+	else
+	{
+		slot = LEX_SUFFIX_LANGS - 1;
+		free(lex->suffixes[slot]->nodes);
+		free(lex->suffixes[slot]->rule_ids);
+		free(lex->suffixes[slot]);
+	}
+	lex->suffixes[slot] = x;
+	return x;
+}
+
+/*
+ * ent_suffix_rules: see lexicon.h.
+ */
+int
+ent_suffix_rules(const LexSuffixIndex *x, const char *w, size_t n,
+				 int32_t *ids, int max)
+{
+	int			count = 0;
+	int32_t		node;
+	size_t		p;
+
+	if (n == 0)
+		return 0;
+	p = n - 1;
+	for (node = x->root[(uint8_t) w[p]]; node >= 0;)
+	{
+		const LexSuffixNode *nd = &x->nodes[node];
+
+		for (int32_t r = 0; r < nd->nrules && count < max; r++)
+			ids[count++] = x->rule_ids[nd->rule_start + r];
+		if (p == 0)
+			break;
+		node = SuffixChild(x, node, (uint8_t) w[--p]);
+	}
+	/* in file order, as the rules are written (a handful: insertion sort) */
+	for (int i = 1; i < count; i++)
+	{
+		int32_t		v = ids[i];
+		int			j = i;
+
+		for (; j > 0 && ids[j - 1] > v; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = v;
+	}
+	return count;
 }

@@ -153,6 +153,33 @@ typedef struct LexRule
 #define RULE_ADJ  2
 #define RULE_ANY  3
 
+/*
+ * The inflection rules of one language as a trie of their suffixes read
+ * backwards: a word meets only the rules whose suffix it ends with, in as
+ * many steps as its longest such suffix has bytes.
+ */
+typedef struct LexSuffixNode
+{
+	int32_t		child;			/* first child, or -1 */
+	int32_t		sibling;		/* next child of the same parent, or -1 */
+	int32_t		rule_start;		/* the rules of this suffix: */
+	int32_t		nrules;			/* rule_ids[rule_start .. + nrules) */
+	uint8_t		byte;			/* the byte this node adds, before its
+								 * parent's */
+} LexSuffixNode;
+
+typedef struct LexSuffixIndex
+{
+	char		lang[8];
+	int32_t		root[256];		/* node of each last byte, or -1 */
+	LexSuffixNode *nodes;
+	int32_t		nnodes;
+	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
+	int			max_suffix;		/* bytes of the longest suffix */
+} LexSuffixIndex;
+
+#define LEX_SUFFIX_LANGS 64
+
 typedef struct LexCue
 {
 	char		lang[4];
@@ -199,6 +226,17 @@ typedef struct Lexicon
 										 * first-level cache, over the keys of
 										 * lower_first ... */
 	uint64_t	bloom_given[1 << 10];	/* ... and of given_names */
+
+	/*
+	 * Filters over the first three and four bytes of the first tokens of
+	 * names, of lower_first and of given_names (ent_prefix_add).  A word
+	 * whose inflected forms keep at least three of its bytes can only be
+	 * one of them if its own first bytes pass: most words are rejected
+	 * before any form is built.
+	 */
+	uint64_t	pfx_name[1 << 12];
+	uint64_t	pfx_lower[1 << 10];
+	uint64_t	pfx_given[1 << 10];
 	StrMap		entity_index;	/* kind|id -> entity */
 	int			max_tokens;
 
@@ -220,6 +258,8 @@ typedef struct Lexicon
 	StrMap		stop_acronyms;	/* folded acronym -> 1: not organizations */
 	LexRule    *rules;
 	int32_t		nrules;
+	LexSuffixIndex *suffixes[LEX_SUFFIX_LANGS];	/* built on first use */
+	int32_t		nsuffixes;
 	LexCue	   *cues;
 	int32_t		ncues;
 	StrMap		country_info_index;
@@ -261,6 +301,20 @@ extern bool ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
  * ent_lexicon_need_lang makes sure ICU's CLDR names (countries, regions,
  * cities) and month and weekday names for lang are in the lexicon.
  */
+/*
+ * ent_lexicon_suffixes returns the suffix index of lang's inflection rules,
+ * building it on first use (NULL on out of memory, with err set).
+ */
+extern const LexSuffixIndex *ent_lexicon_suffixes(Lexicon *lex, const char *lang,
+												  EntError *err);
+
+/*
+ * ent_suffix_rules puts into ids (room for max) the rules of x whose suffix
+ * word w[0..n) ends with, in file order, and returns how many.
+ */
+extern int	ent_suffix_rules(const LexSuffixIndex *x, const char *w, size_t n,
+							 int32_t *ids, int max);
+
 extern bool ent_lexicon_need_lang(Lexicon *lex, const char *lang,
 								  EntError *err);
 
@@ -319,6 +373,43 @@ ent_bloom_add(uint64_t *bloom, uint32_t bits, uint32_t h)
 
 	bloom[a >> 6] |= (uint64_t) 1 << (a & 63);
 	bloom[b >> 6] |= (uint64_t) 1 << (b & 63);
+}
+
+/*
+ * Prefix filters: bit sets over the first plen (3 or 4) bytes of keys,
+ * 2^bits bits.
+ */
+static inline uint32_t
+ent_prefix_bit(const char *s, int plen, uint32_t bits)
+{
+	uint32_t	w = (uint32_t) (unsigned char) s[0] |
+		((uint32_t) (unsigned char) s[1] << 8) |
+		((uint32_t) (unsigned char) s[2] << 16);
+
+	if (plen == 4)
+		w |= (uint32_t) (unsigned char) s[3] << 24;
+	else
+		w ^= 0x5bd1e995u;		/* three bytes are not four with a NUL */
+	return (w * 0x9E3779B1u) >> (32 - bits);
+}
+
+static inline void
+ent_prefix_add(uint64_t *f, uint32_t bits, const char *s, size_t n)
+{
+	for (int plen = 3; plen <= 4 && (size_t) plen <= n; plen++)
+	{
+		uint32_t	b = ent_prefix_bit(s, plen, bits);
+
+		f[b >> 6] |= (uint64_t) 1 << (b & 63);
+	}
+}
+
+static inline bool
+ent_prefix_test(const uint64_t *f, uint32_t bits, const char *s, int plen)
+{
+	uint32_t	b = ent_prefix_bit(s, plen, bits);
+
+	return (f[b >> 6] >> (b & 63)) & 1;
 }
 
 static inline bool
