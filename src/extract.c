@@ -65,8 +65,10 @@ typedef struct Ctx
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
 	int8_t	   *first;
 	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
-	const LexSuffixIndex *suffixes; /* the language's inflection rules */
-	uint8_t    *entity_seen;	/* entity -> 1 if found unambiguously */
+	const LexLangIndex *li;		/* the language's rules and cues */
+	int32_t    *seen;			/* entities named unambiguously, sorted (see
+								 * FindNames) */
+	int32_t		nseen;
 	struct WordHits *word_hits; /* cue words at each token (see WordAt) */
 } Ctx;
 
@@ -352,7 +354,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 	if (!(c->doc->tok[i].flags & TK_WORD))
 		return k;
 	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
-	if ((c->doc->tok[i].flags & TK_CAP) &&
+	if ((c->doc->tok[i].flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN) &&
 		(hy = memrchr(f, '-', n)) != NULL && hy > f &&
 		(size_t) (f + n - hy - 1) <= 5)
 	{
@@ -365,13 +367,14 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 	}
 	/*
 	 * A word whose first three bytes pass no filter can only have forms
-	 * that keep two of its bytes: it has none if it is long.
+	 * that keep two of its bytes: none unless it ends in a suffix that
+	 * leaves two.
 	 */
 	if (pf.bits && n >= 3 &&
 		!(pass[3] = ent_prefix_test(pf.bits, pf.nbits, f, 3)) &&
-		n > 2 + (uint32_t) c->suffixes->max_suffix)
+		n >= 3 + (uint32_t) ent_suffix_longest(c->li, f, n))
 		return k;
-	nrules = ent_suffix_rules(c->suffixes, f, n, ids, (int) (sizeof(ids) / sizeof(ids[0])));
+	nrules = ent_suffix_rules(c->li, f, n, ids, (int) (sizeof(ids) / sizeof(ids[0])));
 	for (int q = 0; q < nrules && k < MAX_VARIANTS; q++)
 	{
 		const LexRule *rule = &c->lex->rules[ids[q]];
@@ -406,6 +409,27 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 		k++;
 	}
 	return k;
+}
+
+/*
+ * FormsPossible: Variants(c, i, ..., pf) may list more than the token as
+ * written.  Most words have no form in a filter, and callers that only
+ * need the written form then look it up without building the list.
+ */
+static inline bool
+FormsPossible(const Ctx *c, int i, PrefixFilter pf)
+{
+	uint32_t	flags = c->doc->tok[i].flags;
+	const char *f = Key(c, i);
+	uint32_t	n = KeyLen(c, i);
+
+	if (!(flags & TK_WORD) || n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
+		return false;
+	if (c->vi || (flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN))
+		return true;
+	/* (the same test as in Variants) */
+	return n >= 3 && (ent_prefix_test(pf.bits, pf.nbits, f, 3) ||
+					  n < 3 + (uint32_t) ent_suffix_longest(c->li, f, n));
 }
 
 /* ----------------------------------------------------------------
@@ -487,28 +511,19 @@ MarkBoilerplate(Ctx *c)
 	StrMap		seen;
 	bool		ok = true;
 	int			first_line = -1;
-	const LexCue **cues = ent_alloc((size_t) c->lex->ncues * sizeof(LexCue *) + 1);
-	int			ncues = 0;
+	const LexCue **cues = c->li->cues;
+	int			ncues = c->li->ncues;
 	EntBuf		b;				/* the folded line, reused line after line */
 	bool		teasers = false;	/* in a block a teaser cue heads */
 
-	if (!cues)
+	/* (a text of one line repeats nothing) */
+	if (doc->nlines > 1 && !strmap_init(&seen, doc->nlines + 8))
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	for (int k = 0; k < c->lex->ncues; k++)
-		if (c->lex->cues[k].lang[0] == '*' ||
-			(c->lex->cues[k].lang[0] == c->lang[0] &&
-			 strcmp(c->lex->cues[k].lang, c->lang) == 0))
-			cues[ncues++] = &c->lex->cues[k];
-	if (!strmap_init(&seen, doc->nlines + 8))
-	{
-		ent_free(cues);
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	}
 	entbuf_init(&b, 256 + 32);
 	if (!b.data)
 	{
-		strmap_free(&seen);
-		ent_free(cues);
+		if (doc->nlines > 1)
+			strmap_free(&seen);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	}
 	for (int li = 0; li < doc->nlines && ok; li++)
@@ -607,7 +622,7 @@ MarkBoilerplate(Ctx *c)
 						   (rawlen >= 3 && memcmp(raw + rawlen - 3, "\xE2\x80\xA6", 3) == 0)))
 			l->boilerplate = true;
 		/* a line seen before: a teaser block repeats its headline */
-		if (rawlen >= 20)
+		if (rawlen >= 20 && doc->nlines > 1)
 		{
 			int32_t		first = strmap_get(&seen, b.data, b.len);
 
@@ -634,8 +649,8 @@ MarkBoilerplate(Ctx *c)
 			teasers = true;
 	}
 	ent_free(b.data);
-	strmap_free(&seen);
-	ent_free(cues);
+	if (doc->nlines > 1)
+		strmap_free(&seen);
 	return ok;
 }
 
@@ -1605,6 +1620,10 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		return;
 	if (depth > 0 && !SameLine(c, i, t))
 		return;
+	/* a first word that starts nothing, in any form */
+	if (depth == 0 && !(FirstBits(c, t) & FIRST_NAME) &&
+		!FormsPossible(c, t, (PrefixFilter) {c->lex->pfx_name, 18}))
+		return;
 	nv = Variants(c, t, v, depth == 0,
 				 depth == 0 ? (PrefixFilter) {c->lex->pfx_name, 18} : NO_FILTER);
 	for (int k = 0; k < nv; k++)
@@ -1683,6 +1702,10 @@ LowerStart(const Ctx *c, int i)
 
 	if (KeyLen(c, i) < 4)
 		return false;			/* adjectives are longer than "w", "và" */
+	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_lower, 16}))
+		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
+			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
+							  KeyHash(c, i)) >= 0;
 	nv = Variants(c, i, v, true, (PrefixFilter) {c->lex->pfx_lower, 16});
 	for (int k = 0; k < nv; k++)
 	{
@@ -1696,6 +1719,23 @@ LowerStart(const Ctx *c, int i)
 	return false;
 }
 
+static int
+CompareInt32(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* EntitySeen: entity e is named unambiguously in the article */
+static bool
+EntitySeen(const Ctx *c, int32_t e)
+{
+	return c->nseen > 0 &&
+		bsearch(&e, c->seen, c->nseen, sizeof(int32_t), CompareInt32) != NULL;
+}
+
 /*
  * HasEvidence decides whether an ambiguous name at [i, i+len) of entity e
  * stands for it: the entity is named unambiguously elsewhere in the
@@ -1705,7 +1745,7 @@ LowerStart(const Ctx *c, int i)
 static bool
 HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 {
-	if (c->entity_seen[e])
+	if (EntitySeen(c, e))
 		return true;
 	/* a title like "Thủ tướng", "Ngoại trưởng" right before */
 	for (int back = 1; back <= 3 && i - back >= 0; back++)
@@ -1815,8 +1855,14 @@ FindNames(Ctx *c)
 	char		key[1024];
 	bool		ok = true;
 
-	if (!found || !cand_entity)
+	c->seen = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
+	c->nseen = 0;
+	if (!found || !cand_entity || !c->seen)
+	{
+		ent_free(found);
+		ent_free(cand_entity);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	}
 	for (int i = 0; i < doc->ntok; i++)
 	{
 		found[i].alias = -1;
@@ -1845,9 +1891,20 @@ FindNames(Ctx *c)
 			const LexAlias *al = &c->lex->aliases[best.alias];
 
 			if (!(al->flags & (AL_AMBIGUOUS | AL_SURNAME)))
-				c->entity_seen[al->entity] = 1;
+				c->seen[c->nseen++] = al->entity;
 		}
 		i += best.len - 1;
+	}
+	/* (at most one per token) */
+	if (c->nseen > 1)
+	{
+		int32_t		n = 1;
+
+		qsort(c->seen, c->nseen, sizeof(int32_t), CompareInt32);
+		for (int32_t k = 1; k < c->nseen; k++)
+			if (c->seen[k] != c->seen[n - 1])
+				c->seen[n++] = c->seen[k];
+		c->nseen = n;
 	}
 	/* pass 2: keep those with evidence */
 	for (int i = 0; i < doc->ntok && ok; i++)
@@ -1867,7 +1924,7 @@ FindNames(Ctx *c)
 			continue;
 		/* a surname alone: the full name elsewhere, a title, or a long and
 		 * distinctive surname that is not part of another name */
-		if ((al->flags & AL_SURNAME) && !c->entity_seen[al->entity] &&
+		if ((al->flags & AL_SURNAME) && !EntitySeen(c, al->entity) &&
 			!IsTitleBefore(c, i) &&
 			(FoldLen(c, i) < 5 || IsGivenName(c, i, false) ||
 			 NamePartAround(c, i, found[i].len, cand_entity)))
@@ -1935,6 +1992,10 @@ IsGivenNameForm(const Ctx *c, int i)
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
+	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_given, 16}))
+		return ent_bloom_test(c->lex->bloom_given, 16, KeyHash(c, i)) &&
+			strmap_get_hashed(&c->lex->given_names, Key(c, i), KeyLen(c, i),
+							  KeyHash(c, i)) == 1;
 	nv = Variants(c, i, v, false, (PrefixFilter) {c->lex->pfx_given, 16});
 	for (int k = 0; k < nv; k++)
 	{
@@ -2232,12 +2293,10 @@ static bool
 Propagate(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
-	StrMap		surnames;
+	StrMap		surnames = {0};	/* made for the first full name */
 	int32_t		nmentions = c->out->n;
 	bool		ok = true;
 
-	if (!strmap_init(&surnames, 64))
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	for (int32_t m = 0; m < nmentions && ok; m++)
 	{
 		const EntMention *pm = &c->out->m[m];
@@ -2247,6 +2306,8 @@ Propagate(Ctx *c)
 
 		if (pm->kind != ENT_PERSON || pm->tok_end - pm->tok_start < 2)
 			continue;
+		if (!surnames.slots && !strmap_init(&surnames, 64))
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 		nv = Variants(c, last, v, false, NO_FILTER);
 		for (int k = 0; k < nv && ok; k++)
 			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
@@ -2896,10 +2957,9 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
-	c.entity_seen = ent_alloc((size_t) lex->nentities + 1);
 	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.word_hits = &wh;
-	if (!c.claim || !c.entity_seen || !c.first || !c.hash || !wh.at)
+	if (!c.claim || !c.first || !c.hash || !wh.at)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
@@ -2908,9 +2968,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		c.hash[i] = 0;
 		wh.at[i] = -1;
 	}
-	if (!(c.suffixes = ent_lexicon_suffixes(lex, lang, err)))
+	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
-	memset(c.entity_seen, 0, (size_t) lex->nentities + 1);
 
 	ok = MarkBoilerplate(&c) &&
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&
@@ -2924,7 +2983,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.claim);
 	ent_free(wh.at);
 	ent_free(wh.hit);
-	ent_free(c.entity_seen);
+	ent_free(c.seen);
 	ent_free(c.first);
 	out->key_hash = c.hash;		/* kept for relations: 0 = not computed */
 	if (!ok)

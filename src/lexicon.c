@@ -1240,6 +1240,8 @@ ent_lexicon_need_lang(Lexicon *lex, const char *lang, EntError *err)
  * Build and free
  * ----------------------------------------------------------------
  */
+static void FreeLangIndex(LexLangIndex *x);
+
 Lexicon *
 ent_lexicon_build(const char *datadir, EntError *err)
 {
@@ -1333,12 +1335,8 @@ ent_lexicon_free(Lexicon *lex)
 	strmap_free(&lex->given_names);
 	strmap_free(&lex->stop_acronyms);
 	free(lex->rules);
-	for (int i = 0; i < lex->nsuffixes; i++)
-	{
-		free(lex->suffixes[i]->nodes);
-		free(lex->suffixes[i]->rule_ids);
-		free(lex->suffixes[i]);
-	}
+	for (int i = 0; i < lex->nlang_index; i++)
+		FreeLangIndex(lex->lang_index[i]);
 	free(lex->cues);
 	strmap_free(&lex->country_info_index);
 	free(lex->country_info);
@@ -1356,7 +1354,7 @@ ent_lexicon_free(Lexicon *lex)
 
 /* SuffixChild returns the child of node (-1: the root) for byte b, or -1 */
 static int32_t
-SuffixChild(const LexSuffixIndex *x, int32_t node, uint8_t b)
+SuffixChild(const LexLangIndex *x, int32_t node, uint8_t b)
 {
 	int32_t		c;
 
@@ -1368,10 +1366,22 @@ SuffixChild(const LexSuffixIndex *x, int32_t node, uint8_t b)
 	return c;
 }
 
-static LexSuffixIndex *
-BuildSuffixIndex(const Lexicon *lex, const char *lang, EntError *err)
+/* FreeLangIndex frees x (which may be partly built, or NULL) */
+static void
+FreeLangIndex(LexLangIndex *x)
 {
-	LexSuffixIndex *x = calloc(1, sizeof(LexSuffixIndex));
+	if (!x)
+		return;
+	free(x->nodes);
+	free(x->rule_ids);
+	free(x->cues);
+	free(x);
+}
+
+static LexLangIndex *
+BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
+{
+	LexLangIndex *x = calloc(1, sizeof(LexLangIndex));
 	int32_t    *node_of = malloc(((size_t) lex->nrules + 1) * sizeof(int32_t));
 	int32_t		cap = 64;
 	int32_t		nids = 0;
@@ -1447,54 +1457,77 @@ BuildSuffixIndex(const Lexicon *lex, const char *lang, EntError *err)
 			x->rule_ids[nd->rule_start + nd->nrules++] = r;
 		}
 	free(node_of);
+	node_of = NULL;
+	/* the cues of the language and of every language */
+	if (!(x->cues = malloc(((size_t) lex->ncues + 1) * sizeof(LexCue *))))
+		goto nomem;
+	for (int k = 0; k < lex->ncues; k++)
+		if (lex->cues[k].lang[0] == '*' || strcmp(lex->cues[k].lang, lang) == 0)
+			x->cues[x->ncues++] = &lex->cues[k];
 	return x;
 
 nomem:
-	if (x)
-	{
-		free(x->nodes);
-		free(x->rule_ids);
-	}
-	free(x);
+	FreeLangIndex(x);
 	free(node_of);
 	ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	return NULL;
 }
 
 /*
- * ent_lexicon_suffixes: see lexicon.h.  Languages past LEX_SUFFIX_LANGS
- * (codes no rule is written for) share the index of the last slot, rebuilt
- * when the language changes.
+ * ent_lexicon_lang_index: see lexicon.h.  Languages past LEX_LANG_INDEXES
+ * (codes no rule is written for) share the last slot, rebuilt when the
+ * language changes.
  */
-const LexSuffixIndex *
-ent_lexicon_suffixes(Lexicon *lex, const char *lang, EntError *err)
+const LexLangIndex *
+ent_lexicon_lang_index(Lexicon *lex, const char *lang, EntError *err)
 {
-	LexSuffixIndex *x;
+	LexLangIndex *x;
 	int			slot;
 
-	for (int i = 0; i < lex->nsuffixes; i++)
-		if (strcmp(lex->suffixes[i]->lang, lang) == 0)
-			return lex->suffixes[i];
-	if (!(x = BuildSuffixIndex(lex, lang, err)))
+	for (int i = 0; i < lex->nlang_index; i++)
+		if (strcmp(lex->lang_index[i]->lang, lang) == 0)
+			return lex->lang_index[i];
+	if (!(x = BuildLangIndex(lex, lang, err)))
 		return NULL;
-	if (lex->nsuffixes < LEX_SUFFIX_LANGS)
-		slot = lex->nsuffixes++;
+	if (lex->nlang_index < LEX_LANG_INDEXES)
+		slot = lex->nlang_index++;
 	else
 	{
-		slot = LEX_SUFFIX_LANGS - 1;
-		free(lex->suffixes[slot]->nodes);
-		free(lex->suffixes[slot]->rule_ids);
-		free(lex->suffixes[slot]);
+		slot = LEX_LANG_INDEXES - 1;
+		FreeLangIndex(lex->lang_index[slot]);
 	}
-	lex->suffixes[slot] = x;
+	lex->lang_index[slot] = x;
 	return x;
+}
+
+/*
+ * ent_suffix_longest: see lexicon.h.
+ */
+int
+ent_suffix_longest(const LexLangIndex *x, const char *w, size_t n)
+{
+	int			longest = 0;
+	size_t		p;
+
+	if (n == 0)
+		return 0;
+	p = n - 1;
+	for (int32_t node = x->root[(uint8_t) w[p]]; node >= 0;)
+	{
+		if (x->nodes[node].nrules > 0)
+			longest = (int) (n - p);
+		if (p == 0)
+			break;
+		node = SuffixChild(x, node, (uint8_t) w[--p]);
+	}
+	return longest;
 }
 
 /*
  * ent_suffix_rules: see lexicon.h.
  */
 int
-ent_suffix_rules(const LexSuffixIndex *x, const char *w, size_t n,
+ent_suffix_rules(const LexLangIndex *x, const char *w, size_t n,
 				 int32_t *ids, int max)
 {
 	int			count = 0;

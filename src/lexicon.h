@@ -154,9 +154,10 @@ typedef struct LexRule
 #define RULE_ANY  3
 
 /*
- * The inflection rules of one language as a trie of their suffixes read
- * backwards: a word meets only the rules whose suffix it ends with, in as
- * many steps as its longest such suffix has bytes.
+ * What the engine needs of one language, gathered on first use: its
+ * inflection rules as a trie of their suffixes read backwards (a word meets
+ * only the rules whose suffix it ends with, in as many steps as its longest
+ * such suffix has bytes), and its page-furniture cues.
  */
 typedef struct LexSuffixNode
 {
@@ -168,7 +169,9 @@ typedef struct LexSuffixNode
 								 * parent's */
 } LexSuffixNode;
 
-typedef struct LexSuffixIndex
+struct LexCue;
+
+typedef struct LexLangIndex
 {
 	char		lang[8];
 	int32_t		root[256];		/* node of each last byte, or -1 */
@@ -176,9 +179,11 @@ typedef struct LexSuffixIndex
 	int32_t		nnodes;
 	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
 	int			max_suffix;		/* bytes of the longest suffix */
-} LexSuffixIndex;
+	const struct LexCue **cues; /* the cues of the language and of all */
+	int32_t		ncues;
+} LexLangIndex;
 
-#define LEX_SUFFIX_LANGS 64
+#define LEX_LANG_INDEXES 64
 
 typedef struct LexCue
 {
@@ -258,8 +263,8 @@ typedef struct Lexicon
 	StrMap		stop_acronyms;	/* folded acronym -> 1: not organizations */
 	LexRule    *rules;
 	int32_t		nrules;
-	LexSuffixIndex *suffixes[LEX_SUFFIX_LANGS];	/* built on first use */
-	int32_t		nsuffixes;
+	LexLangIndex *lang_index[LEX_LANG_INDEXES];	/* built on first use */
+	int32_t		nlang_index;
 	LexCue	   *cues;
 	int32_t		ncues;
 	StrMap		country_info_index;
@@ -302,18 +307,22 @@ extern bool ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
  * cities) and month and weekday names for lang are in the lexicon.
  */
 /*
- * ent_lexicon_suffixes returns the suffix index of lang's inflection rules,
+ * ent_lexicon_lang_index returns the index of lang (see LexLangIndex),
  * building it on first use (NULL on out of memory, with err set).
  */
-extern const LexSuffixIndex *ent_lexicon_suffixes(Lexicon *lex, const char *lang,
+extern const LexLangIndex *ent_lexicon_lang_index(Lexicon *lex, const char *lang,
 												  EntError *err);
 
 /*
  * ent_suffix_rules puts into ids (room for max) the rules of x whose suffix
  * word w[0..n) ends with, in file order, and returns how many.
  */
-extern int	ent_suffix_rules(const LexSuffixIndex *x, const char *w, size_t n,
+extern int	ent_suffix_rules(const LexLangIndex *x, const char *w, size_t n,
 							 int32_t *ids, int max);
+
+/* ent_suffix_longest: the length of the longest suffix of x's rules that
+ * word w[0..n) ends with (0 if none) */
+extern int	ent_suffix_longest(const LexLangIndex *x, const char *w, size_t n);
 
 extern bool ent_lexicon_need_lang(Lexicon *lex, const char *lang,
 								  EntError *err);

@@ -37,6 +37,8 @@ typedef struct CharInfo
 typedef struct AsciiInfo
 {
 	bool		ready;
+	bool		lower_plain;	/* 'a'..'z' fold to themselves, lower-case
+								 * letters of one class */
 	int			cls[128];
 	char		fold[128];
 	int			foldlen[128];
@@ -59,6 +61,12 @@ InitAscii(EntError *err)
 		ascii.foldlen[c] = fl;
 		ascii.fold[c] = fl ? f[0] : 0;
 	}
+	ascii.lower_plain = true;
+	for (int c = 'a'; c <= 'z'; c++)
+		if (ascii.foldlen[c] != 1 || ascii.fold[c] != c || ascii.cls[c] != ascii.cls['a'] ||
+			(ascii.cls[c] & (ENT_CH_LETTER | ENT_CH_LOWER | ENT_CH_UPPER | ENT_CH_DIGIT)) !=
+			(ENT_CH_LETTER | ENT_CH_LOWER))
+			ascii.lower_plain = false;
 	ascii.ready = true;
 	return true;
 }
@@ -109,6 +117,22 @@ static inline const BlockInfo *
 GetBlock(int32_t cp, EntError *err)
 {
 	return blocks[cp >> 8] ? blocks[cp >> 8] : NewBlock(cp, err);
+}
+
+/*
+ * LowerAsciiRun returns 4 if the four bytes at s are lower-case ASCII
+ * letters, else 0.  (Each byte is < 0x80, and adding 0x80 - 'a' sets its
+ * high bit from 'a' on while adding 0x80 - 'z' - 1 sets it only past 'z'.)
+ */
+static inline int
+LowerAsciiRun(const char *s)
+{
+	uint32_t	w;
+
+	memcpy(&w, s, 4);
+	if (w & 0x80808080u)
+		return 0;
+	return (((w + 0x1F1F1F1Fu) & ~(w + 0x05050505u)) & 0x80808080u) == 0x80808080u ? 4 : 0;
 }
 
 /*
@@ -452,7 +476,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 	memset(doc, 0, sizeof(*doc));
 	doc->text = s;
 	doc->len = len;
-	snprintf(doc->lang, sizeof(doc->lang), "%s", lang);
+	strncpy(doc->lang, lang, sizeof(doc->lang) - 1);	/* (zeroed above) */
 	if (!ascii.ready && !InitAscii(err))
 		return false;
 	if (len > ENT_MAX_ALLOC / 4)
@@ -580,6 +604,30 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 								cls;
 					int32_t		cp;
 					int			used;
+					int			run;
+
+					/*
+					 * Four lower-case ASCII letters at once (most of the
+					 * letters of Latin-script text): they are their own fold.
+					 */
+					if (ascii.lower_plain && pos + 4 <= len &&
+						(run = LowerAsciiRun(s + pos)) > 0)
+					{
+						if (doc->folded_len + run + 1 > doc->folded_cap &&
+							!FoldGrow(doc, run, err))
+							return false;
+						memcpy(doc->folded + doc->folded_len, s + pos, run);
+						doc->folded_len += run;
+						if (first_letter)
+							t->flags |= TK_LOWER;
+						first_letter = false;
+						letters += run;
+						lowers += run;
+						prev_cls = ascii.cls['a'];
+						pos += run;
+						chr += run;
+						continue;
+					}
 
 					if (b < 0x80)
 					{
