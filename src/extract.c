@@ -353,10 +353,11 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 	}
 	if (!(c->doc->tok[i].flags & TK_WORD))
 		return k;
-	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen */
+	/* PiS-u, NATO-wskiego: an acronym with a case ending after a hyphen (not
+	 * a number: Nord Stream-2) */
 	if ((c->doc->tok[i].flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN) &&
 		(hy = memrchr(f, '-', n)) != NULL && hy > f &&
-		(size_t) (f + n - hy - 1) <= 5)
+		(size_t) (f + n - hy - 1) <= 5 && !isdigit((unsigned char) hy[1]))
 	{
 		size_t		m = hy - f;
 
@@ -617,8 +618,9 @@ MarkBoilerplate(Ctx *c)
 					l->boilerplate = true;
 			}
 		}
-		/* a truncated teaser: "... tăng cường phản công và chiếm ..." */
-		if (rawlen > 3 && (memcmp(raw + rawlen - 3, "...", 3) == 0 ||
+		/* a truncated teaser: "... tăng cường phản công và chiếm ..." (a
+		 * paragraph that trails off is text) */
+		if (rawlen > 3 && chars < 160 && (memcmp(raw + rawlen - 3, "...", 3) == 0 ||
 						   (rawlen >= 3 && memcmp(raw + rawlen - 3, "\xE2\x80\xA6", 3) == 0)))
 			l->boilerplate = true;
 		/* a line seen before: a teaser block repeats its headline */
@@ -2527,6 +2529,29 @@ FindBodies(Ctx *c)
 	return true;
 }
 
+/* the language is written in Cyrillic */
+static bool
+CyrillicLanguage(const Ctx *c)
+{
+	return LangIs(c, "ru") || LangIs(c, "uk") || LangIs(c, "be") ||
+		LangIs(c, "bg") || LangIs(c, "sr") || LangIs(c, "mk");
+}
+
+/* token i ends like an adjective: an "adj" rule of inflection.tsv applies */
+static bool
+AdjectiveEnding(const Ctx *c, int i)
+{
+	int32_t		ids[128];
+	int			n = ent_suffix_rules(c->li, Key(c, i), KeyLen(c, i), ids,
+									 (int) (sizeof(ids) / sizeof(ids[0])));
+
+	for (int k = 0; k < n; k++)
+		if (c->lex->rules[ids[k]].type == RULE_ADJ &&
+			c->lex->rules[ids[k]].suffix_len < KeyLen(c, i))
+			return true;
+	return false;
+}
+
 /*
  * UnknownPlaceAfter: after a preposition of place ("w", "в", "v"), one or
  * two capitalised words that nothing else claimed, not a given name, are a
@@ -2541,13 +2566,21 @@ UnknownPlaceAfter(Ctx *c, int j)
 
 	if (j >= doc->ntok || !SameLine(c, j - 1, j) || !(doc->tok[j - 1].flags & TK_LOWER))
 		return true;
+	/*
+	 * One capitalised word, not an acronym with an ending ("МИДе") nor a
+	 * word in another script than the language's ("у Brexit")
+	 */
 	if (c->claim[j] < 0 && IsCapWord(c, j) && (doc->tok[j].flags & TK_CAP) &&
-		!(doc->tok[j].flags & (TK_ALLCAPS | TK_QUOTE_BEFORE | TK_HYPHEN)) &&
+		!(doc->tok[j].flags & (TK_ALLCAPS | TK_INNER_CAP | TK_QUOTE_BEFORE | TK_HYPHEN)) &&
+		((doc->tok[j].flags & TK_NONLATIN) != 0) == CyrillicLanguage(c) &&
 		!IsGivenName(c, j, false) && KeyLen(c, j) >= 4)
 		n = 1;
-	/* the first word of a longer name ("w Unii Europejskiej") is not a place */
+	/* the first word of a longer name ("w Unii Europejskiej") is not a
+	 * place, nor is an adjective before its noun ("в Стокгольмском
+	 * арбитраже") */
 	if (n == 0 || (j + 1 < doc->ntok && SameLine(c, j, j + 1) &&
-				   (IsCapWord(c, j + 1) || c->claim[j + 1] >= 0) &&
+				   (IsCapWord(c, j + 1) || c->claim[j + 1] >= 0 ||
+					((doc->tok[j + 1].flags & TK_LOWER) && AdjectiveEnding(c, j))) &&
 				   !(doc->tok[j + 1].flags & TK_PUNCT)))
 		return true;
 	surface = JoinSurface(c, j, j + n);
@@ -2555,6 +2588,88 @@ UnknownPlaceAfter(Ctx *c, int j)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	return AddMention(c, ENT_PLACE, surface, PersonCanonical(c, surface), "",
 					  j, j + n, 0.5f, "pattern:place-preposition", true) >= 0;
+}
+
+/* IsOrgHead: lower-case token i is a head noun of official names, in some
+ * case */
+static bool
+IsOrgHead(const Ctx *c, int i)
+{
+	Variant		v[MAX_VARIANTS];
+	int			nv = Variants(c, i, v, false, NO_FILTER);
+
+	for (int k = 0; k < nv; k++)
+	{
+		if (v[k].type == RULE_ADJ)
+			continue;
+		for (int32_t w = strmap_get(&c->lex->word_keys, v[k].s, v[k].len); w >= 0;
+			 w = c->lex->words[w].next)
+			if (c->lex->words[w].type == WORD_ORG_HEAD && LangOk(c, c->lex->words[w].lang))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * FindOrgHeads finds the official names Slavic languages write with one
+ * capital: a capitalised word, up to two lower-case adjectives and a head
+ * noun in any case ("Консервативной партии", "Česká národní banka",
+ * "Міжнародним газовим союзом").  A capital at the start of a sentence
+ * proves nothing unless it is a country or its adjective, which the name
+ * then takes in, before an adjective.
+ */
+static bool
+FindOrgHeads(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	if (!c->li->org_heads)
+		return true;
+	for (int a = 0; a < doc->ntok; a++)
+	{
+		uint32_t	f = doc->tok[a].flags;
+		int32_t		m = c->claim[a];
+		int			h;
+		const char *surface;
+
+		if ((f & (TK_CAP | TK_WORD)) != (TK_CAP | TK_WORD) ||
+			(f & (TK_ALLCAPS | TK_NUM | TK_QUOTE_BEFORE)))
+			continue;
+		/* (a country's adjective is taken in: "Česká" of Česká národní banka) */
+		if (m >= 0 ? !IsCountryLike(c->out->m[m].kind) ||
+			c->out->m[m].tok_start != a || c->out->m[m].tok_end != a + 1 :
+			((f & (TK_SENT_START | TK_LINE_START)) || IsGivenName(c, a, false)))
+			continue;
+		for (h = a + 1; h <= a + 3 && h < doc->ntok && SameLine(c, a, h); h++)
+		{
+			uint32_t	hf = doc->tok[h].flags;
+
+			/* (adjectives: "i", "a", "и" are not) */
+			if ((hf & (TK_LOWER | TK_WORD)) != (TK_LOWER | TK_WORD) || c->claim[h] >= 0 ||
+				KeyLen(c, h) < 4)
+			{
+				h = doc->ntok;
+				break;
+			}
+			if (IsOrgHead(c, h))
+				break;
+		}
+		if (h > a + 3 || h >= doc->ntok || !SameLine(c, a, h))
+			continue;
+		/* "Polska partia ..." opening a sentence is a Polish party */
+		if (m >= 0 && h == a + 1 && (f & (TK_SENT_START | TK_LINE_START)))
+			continue;
+		if (m >= 0)
+			c->out->m[m].dropped = true;
+		surface = JoinSurface(c, a, h + 1);
+		if (!surface)
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		if (AddMention(c, ENT_ORGANIZATION, surface, PersonCanonical(c, surface),
+					   "", a, h + 1, 0.7f, "pattern:organization-head", true) < 0)
+			return false;
+		a = h;
+	}
+	return true;
 }
 
 /*
@@ -2975,6 +3090,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&
 		FindNames(&c) &&
 		FindBodies(&c) &&
+		FindOrgHeads(&c) &&
 		FindOrgCues(&c) &&
 		FindPeople(&c) &&
 		FindDesignations(&c) &&

@@ -778,10 +778,19 @@ RowMoney(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 static bool
 RowOrgCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 {
-	return AddWord(lex, f[0], f[1],
-				   strcmp(f[2], "suffix") == 0 ? WORD_ORG_SUFFIX :
-				   strcmp(f[2], "place") == 0 ? WORD_PLACE_PREP : WORD_ORG_PREFIX,
-				   0, 0, NULL, err);
+	uint8_t		type;
+
+	if (strcmp(f[2], "suffix") == 0)
+		type = WORD_ORG_SUFFIX;
+	else if (strcmp(f[2], "prefix") == 0)
+		type = WORD_ORG_PREFIX;
+	else if (strcmp(f[2], "place") == 0)
+		type = WORD_PLACE_PREP;
+	else if (strcmp(f[2], "head") == 0)
+		type = WORD_ORG_HEAD;
+	else
+		return ent_fail(err, ENT_ERR_DATA, "%s: unknown cue type \"%s\"", rule, f[2]);
+	return AddWord(lex, f[0], f[1], type, 0, 0, NULL, err);
 }
 
 static bool
@@ -1464,6 +1473,9 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 	for (int k = 0; k < lex->ncues; k++)
 		if (lex->cues[k].lang[0] == '*' || strcmp(lex->cues[k].lang, lang) == 0)
 			x->cues[x->ncues++] = &lex->cues[k];
+	for (int k = 0; k < lex->nwords && !x->org_heads; k++)
+		x->org_heads = lex->words[k].type == WORD_ORG_HEAD &&
+			strcmp(lex->words[k].lang, lang) == 0;
 	return x;
 
 nomem:

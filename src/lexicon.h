@@ -134,6 +134,7 @@ typedef struct LexWord
 #define WORD_ORG_SUFFIX		40
 #define WORD_ORG_PREFIX		41
 #define WORD_PLACE_PREP		42
+#define WORD_ORG_HEAD		43	/* the noun ending an official name */
 /* money words */
 #define WORD_SCALE			30
 #define WORD_SCALE_ABBREV	31
@@ -181,6 +182,7 @@ typedef struct LexLangIndex
 	int			max_suffix;		/* bytes of the longest suffix */
 	const struct LexCue **cues; /* the cues of the language and of all */
 	int32_t		ncues;
+	bool		org_heads;		/* the language has WORD_ORG_HEAD words */
 } LexLangIndex;
 
 #define LEX_LANG_INDEXES 64

@@ -740,6 +740,8 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				t->flags |= TK_WORD;
 			if (letters >= 2 && lowers == 0 && uppers >= 2)
 				t->flags |= TK_ALLCAPS;
+			else if (lowers > 0 && uppers - ((t->flags & TK_CAP) ? 1 : 0) > 0)
+				t->flags |= TK_INNER_CAP;
 		}
 		t->byte_end = (uint32_t) pos;
 		t->char_end = chr;

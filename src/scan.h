@@ -35,6 +35,8 @@
 #define TK_HYPHEN		0x0400	/* contains a hyphen */
 #define TK_NONLATIN		0x0800	/* has a letter outside ASCII/Latin */
 #define TK_QUOTE_BEFORE 0x1000	/* an opening quotation mark before it */
+#define TK_INNER_CAP	0x2000	/* upper and lower case after the first
+								 * letter: McDonald, МИДе, BiznesAlert */
 
 typedef struct EntToken
 {

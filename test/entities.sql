@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(98);
+SELECT plan(110);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -148,6 +148,28 @@ SELECT throws_ok($$INSERT INTO entente.user_lexicon (kind, entity_id, alias, lan
                  '23505', NULL, 'a duplicate alias (after folding) is rejected');
 SELECT is(pg_temp.ids('Spotkanie w Żyrmowie.', 'pl', 'PLACE'), '{Zyrmovo}', 'a user entry is used at once, inflected');
 SELECT is((SELECT rule FROM entente.entities('Żyrmowo', 'pl') LIMIT 1) ~ '^user_lexicon:', true, 'the rule names the user entry');
+
+-- official names written with one capital (Slavic languages), unknown places
+SELECT is(pg_temp.ids('Лидер Консервативной партии выступил в парламенте.', 'ru', 'ORGANIZATION'),
+          '{"Консервативной партии"}', 'ru: capitalised adjective and a head noun in the genitive');
+SELECT is(pg_temp.ids('Рішення ухвалив Вищий суд Англії.', 'uk', 'ORGANIZATION'), '{"Вищий суд"}', 'uk: Вищий суд');
+SELECT is(pg_temp.ids('Guvernér řekl, že Česká národní banka zvýší sazby.', 'cs', 'ORGANIZATION'),
+          '{"Česká národní banka"}', 'cs: the country adjective belongs to the name');
+SELECT is(pg_temp.ids('Guvernér řekl, že Česká národní banka zvýší sazby.', 'cs', 'COUNTRY'), '{}',
+          'cs: ... and is not a country of its own there');
+SELECT is(pg_temp.ids('Sąd uznał, że Baltic i inne organizacje mogą protestować.', 'pl', 'ORGANIZATION'), '{}',
+          'pl: a conjunction is no adjective of a name');
+SELECT is(pg_temp.ids('Polska partia rządząca straciła większość.', 'pl', 'ORGANIZATION'), '{}',
+          'pl: a country adjective opening a sentence before the noun is no name');
+SELECT is(pg_temp.ids('Спор рассматривали в Стокгольмском арбитраже.', 'ru', 'PLACE'), '{}',
+          'ru: an adjective after a preposition is no place');
+SELECT is(pg_temp.ids('Газопровод выходит на берег в Любмин.', 'ru', 'PLACE'), '{Любмин}', 'ru: unknown place after в');
+SELECT is(pg_temp.ids('Питання обговорювали у Brexit.', 'uk', 'PLACE'), '{}', 'uk: a Latin word is no Ukrainian place');
+SELECT is(pg_temp.ids('Переговоры прошли в МИДе.', 'ru', 'PLACE'), '{}', 'ru: an acronym with an ending is no place');
+SELECT is('Nord Stream AG' = ANY (entente.entity_ids('Spółka Nord Stream-2 AG zbudowała rurociąg.', 'pl')), false,
+          'a number after a hyphen is no case ending');
+SELECT is((SELECT zone FROM entente.entities(repeat('Rosja i Pakistan rozmawiały w Moskwie o współpracy, a ', 5) || '...', 'pl') LIMIT 1),
+          'body', 'a long paragraph that trails off is text, not a teaser');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
