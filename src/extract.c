@@ -771,14 +771,13 @@ typedef int32_t (*PhraseAccept) (const Ctx *c, int32_t head, void *arg);
 typedef void (*PhraseVisit) (const Ctx *c, int32_t head, int ntok, void *arg);
 
 /*
- * PhraseWalk walks a phrase table (keys: phrase -> head of a chain of
- * records; prefixes: proper prefixes) from token i, at most max tokens, and
- * calls visit() with the head and length of every phrase found there,
- * shortest first.
+ * PhraseWalk walks phrase map keys (see ent_phrase_head) from token i, at
+ * most max tokens, and calls visit() with the head and length of every
+ * phrase found there, shortest first.
  */
 static void
-PhraseWalk(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
-		   int max, PhraseVisit visit, void *arg)
+PhraseWalk(const Ctx *c, int i, const StrMap *keys, int max, PhraseVisit visit,
+		   void *arg)
 {
 	char		key[512];
 	size_t		klen = 0;
@@ -787,7 +786,8 @@ PhraseWalk(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 	{
 		uint32_t	n = KeyLen(c, j);
 		uint32_t	h;
-		int32_t		head;
+		int32_t		v,
+					head;
 
 		if (klen + n + 1 >= sizeof(key))
 			break;
@@ -800,10 +800,10 @@ PhraseWalk(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
 		memcpy(key + klen, Key(c, j), n);
 		klen += n;
 		h = (j == i) ? KeyHash(c, i) : strmap_hash(key, klen);
-		head = strmap_get_hashed(keys, key, klen, h);
-		if (head >= 0)
+		v = strmap_get_hashed(keys, key, klen, h);
+		if ((head = ent_phrase_head(v)) >= 0)
 			visit(c, head, j - i + 1, arg);
-		if (strmap_get_hashed(prefixes, key, klen, h) < 0)
+		if (!ent_phrase_more(v))
 			break;
 	}
 }
@@ -835,12 +835,12 @@ VisitBest(const Ctx *c, int32_t head, int ntok, void *arg)
  * a record or -1), with its length in *len.
  */
 static int32_t
-PhraseAt(const Ctx *c, int i, const StrMap *keys, const StrMap *prefixes,
-		 int max, PhraseAccept accept, void *arg, int *len)
+PhraseAt(const Ctx *c, int i, const StrMap *keys, int max, PhraseAccept accept,
+		 void *arg, int *len)
 {
 	PhraseBest	pb = {accept, arg, -1, 0};
 
-	PhraseWalk(c, i, keys, prefixes, max, VisitBest, &pb);
+	PhraseWalk(c, i, keys, max, VisitBest, &pb);
 	*len = pb.len;
 	return pb.best;
 }
@@ -912,8 +912,7 @@ WordHitsAt(const Ctx *c, int i)
 			wh->cap = cap;
 		}
 		wh->at[i] = wh->n;
-		PhraseWalk(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
-				   MAX_WORD_TOKENS, VisitWord, wh);
+		PhraseWalk(c, i, &c->lex->word_keys, MAX_WORD_TOKENS, VisitWord, wh);
 		wh->hit[wh->n].head = -1;
 		wh->hit[wh->n].ntok = 0;
 		wh->n++;
@@ -929,8 +928,8 @@ WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	int32_t		best = -1;
 
 	if ((h = WordHitsAt(c, i)) == NULL)
-		return PhraseAt(c, i, &c->lex->word_keys, &c->lex->word_prefixes,
-						MAX_WORD_TOKENS, AcceptWord, &t, len);
+		return PhraseAt(c, i, &c->lex->word_keys, MAX_WORD_TOKENS, AcceptWord,
+						&t, len);
 	/* the longest phrase of the wanted type, as PhraseAt would choose */
 	for (; h->ntok > 0; h++)
 	{
@@ -1468,7 +1467,7 @@ MoneyAt(Ctx *c, int i)
 		if (n - used >= sizeof(key))
 			return 0;
 		memcpy(key, f + used, n - used);
-		for (w = strmap_get(&c->lex->word_keys, key, n - used); w >= 0;
+		for (w = ent_phrase_head(strmap_get(&c->lex->word_keys, key, n - used)); w >= 0;
 			 w = c->lex->words[w].next)
 			if ((c->lex->words[w].type == WORD_SCALE ||
 				 c->lex->words[w].type == WORD_SCALE_ABBREV) &&
@@ -1631,7 +1630,8 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	for (int k = 0; k < nv; k++)
 	{
 		size_t		n = klen;
-		int32_t		a;
+		int32_t		a,
+					pv;
 		uint32_t	h = 0;
 
 		if (n + v[k].len + 2 >= 1024)
@@ -1658,8 +1658,8 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 			h = strmap_hash(key, n);
 		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
 			continue;
-		for (a = strmap_get_hashed(&c->lex->keys, key, n, h); a >= 0;
-			 a = c->lex->aliases[a].next)
+		pv = strmap_get_hashed(&c->lex->keys, key, n, h);
+		for (a = ent_phrase_head(pv); a >= 0; a = c->lex->aliases[a].next)
 		{
 			const LexAlias *al = &c->lex->aliases[a];
 			bool		ex = exact && (v[k].type == 0 || v[k].type == VAR_FOLD);
@@ -1689,7 +1689,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 				best->exact = ex;
 			}
 		}
-		if (strmap_get_hashed(&c->lex->prefixes, key, n, h) >= 0)
+		if (ent_phrase_more(pv))
 			Walk(c, i, depth + 1, key, n,
 				 exact && (v[k].type == 0 || v[k].type == VAR_FOLD), best);
 	}
@@ -1764,11 +1764,11 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 			memcpy(key + klen, Key(c, j), KeyLen(c, j));
 			klen += KeyLen(c, j);
 		}
-		for (int32_t t = strmap_get(&c->lex->title_keys, key, klen); t >= 0;
+		for (int32_t t = ent_phrase_head(strmap_get(&c->lex->title_keys, key, klen)); t >= 0;
 			 t = c->lex->titles[t].next)
 			if (!(c->lex->titles[t].flags & TITLE_HONORIFIC))
 				return true;
-		if (strmap_get(&c->lex->body_keys, key, klen) >= 0)
+		if (ent_phrase_head(strmap_get(&c->lex->body_keys, key, klen)) >= 0)
 			return true;
 	}
 	/* a neighbouring country: "Nga và Anh", "Mỹ, Anh và Pháp" */
@@ -1825,7 +1825,7 @@ IsTitleBefore(const Ctx *c, int i)
 {
 	if (i <= 0 || !SameLine(c, i - 1, i))
 		return false;
-	for (int32_t t = strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1));
+	for (int32_t t = ent_phrase_head(strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1)));
 		 t >= 0; t = c->lex->titles[t].next)
 		if (c->lex->titles[t].lang[0] == '*' || strcmp(c->lex->titles[t].lang, c->lang) == 0)
 			return true;
@@ -1837,7 +1837,7 @@ IsHonorificBefore(const Ctx *c, int i)
 {
 	if (i <= 0)
 		return false;
-	for (int32_t t = strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1));
+	for (int32_t t = ent_phrase_head(strmap_get(&c->lex->title_keys, Key(c, i - 1), KeyLen(c, i - 1)));
 		 t >= 0; t = c->lex->titles[t].next)
 		if (c->lex->titles[t].flags & TITLE_HONORIFIC)
 			return true;
@@ -2158,8 +2158,7 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 
 	if (!(FirstBits(c, i) & FIRST_TITLE))
 		return 0;
-	t = PhraseAt(c, i, &c->lex->title_keys, &c->lex->title_prefixes, 6,
-				 AcceptTitle, NULL, &len);
+	t = PhraseAt(c, i, &c->lex->title_keys, 6, AcceptTitle, NULL, &len);
 	if (t < 0)
 		return 0;
 	*flags = c->lex->titles[t].flags;
@@ -2496,8 +2495,7 @@ FindBodies(Ctx *c)
 			continue;
 		if (!(FirstBits(c, i) & FIRST_BODY))
 			continue;
-		best = PhraseAt(c, i, &c->lex->body_keys, &c->lex->body_prefixes, 6,
-						AcceptBody, NULL, &bl);
+		best = PhraseAt(c, i, &c->lex->body_keys, 6, AcceptBody, NULL, &bl);
 		if (best >= 0)
 		{
 			const LexBody *body = &c->lex->bodies[best];
@@ -2602,7 +2600,7 @@ IsOrgHead(const Ctx *c, int i)
 	{
 		if (v[k].type == RULE_ADJ)
 			continue;
-		for (int32_t w = strmap_get(&c->lex->word_keys, v[k].s, v[k].len); w >= 0;
+		for (int32_t w = ent_phrase_head(strmap_get(&c->lex->word_keys, v[k].s, v[k].len)); w >= 0;
 			 w = c->lex->words[w].next)
 			if (c->lex->words[w].type == WORD_ORG_HEAD && LangOk(c, c->lex->words[w].lang))
 				return true;

@@ -240,6 +240,24 @@ GetEntity(Lexicon *lex, EntKind kind, const char *id, const char *canonical,
 /*
  * AddAlias links the name alias (in lang) to entity e.
  */
+/* PhraseSetHead makes head the first record of key k in phrase map m */
+static bool
+PhraseSetHead(StrMap *m, const char *k, size_t n, int32_t head)
+{
+	int32_t		v = strmap_get(m, k, n);
+
+	return strmap_put(m, k, n, (v >= 0 ? (v & PHRASE_MORE) : 0) | head);
+}
+
+/* PhraseSetMore records in phrase map m that longer keys start with k */
+static bool
+PhraseSetMore(StrMap *m, const char *k, size_t n)
+{
+	int32_t		v = strmap_get(m, k, n);
+
+	return strmap_put(m, k, n, (v >= 0 ? v : PHRASE_NONE) | PHRASE_MORE);
+}
+
 static bool
 AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 		 uint16_t flags, const char *rule, EntError *err)
@@ -261,7 +279,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 		lex->aliases = arr;
 		lex->capaliases = cap;
 	}
-	head = strmap_get(&lex->keys, key.buf, key.len);
+	head = ent_phrase_head(strmap_get(&lex->keys, key.buf, key.len));
 	/* the same entity under the same key and language: keep one */
 	for (int32_t x = head; x >= 0; x = lex->aliases[x].next)
 		if (lex->aliases[x].entity == e && strcmp(lex->aliases[x].lang, lang) == 0)
@@ -275,7 +293,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	snprintf(al->lang, sizeof(al->lang), "%s", lang && lang[0] ? lang : "*");
 	al->shape = key.shape;
 	al->rule = rule;
-	if (!strmap_put(&lex->keys, key.buf, key.len, a) ||
+	if (!PhraseSetHead(&lex->keys, key.buf, key.len, a) ||
 		!MarkFirst(lex, &key, FIRST_NAME))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
@@ -292,7 +310,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 		ent_prefix_add(lex->pfx_lower, 16, key.buf, n);
 	}
 	for (int i = 0; i + 1 < key.ntok; i++)
-		if (!strmap_put(&lex->prefixes, key.buf, key.cuts[i], 1))
+		if (!PhraseSetMore(&lex->keys, key.buf, key.cuts[i]))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	if (key.ntok > lex->max_tokens)
 		lex->max_tokens = key.ntok;
@@ -537,7 +555,7 @@ FindByAlias(Lexicon *lex, EntKind kind, const char *alias, EntError *err)
 
 	if (!MakeKey(alias, &key, false, err))
 		return -1;
-	for (int32_t a = strmap_get(&lex->keys, key.buf, key.len); a >= 0;
+	for (int32_t a = ent_phrase_head(strmap_get(&lex->keys, key.buf, key.len)); a >= 0;
 		 a = lex->aliases[a].next)
 		if (lex->entities[lex->aliases[a].entity].kind == kind)
 			return lex->aliases[a].entity;
@@ -612,7 +630,7 @@ MarkFirstWord(Lexicon *lex, const Key *key, const char *lang)
 }
 
 static bool
-AddPhraseKey(Lexicon *lex, StrMap *keys, StrMap *prefixes, const char *phrase,
+AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 			 int32_t idx, int32_t *next, const char *lang, int32_t bit,
 			 EntError *err)
 {
@@ -622,11 +640,11 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, StrMap *prefixes, const char *phrase,
 		return err->status == ENT_OK;
 	if (!(bit == FIRST_WORD ? MarkFirstWord(lex, &key, lang) : MarkFirst(lex, &key, bit)))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-	*next = strmap_get(keys, key.buf, key.len);
-	if (!strmap_put(keys, key.buf, key.len, idx))
+	*next = ent_phrase_head(strmap_get(keys, key.buf, key.len));
+	if (!PhraseSetHead(keys, key.buf, key.len, idx))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i + 1 < key.ntok; i++)
-		if (!strmap_put(prefixes, key.buf, key.cuts[i], 1))
+		if (!PhraseSetMore(keys, key.buf, key.cuts[i]))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	return true;
 }
@@ -644,7 +662,7 @@ RowTitle(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	t->role = Dup(lex, f[2]);
 	t->flags = (strstr(f[3], "honorific") ? TITLE_HONORIFIC : 0) |
 		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0);
-	if (!AddPhraseKey(lex, &lex->title_keys, &lex->title_prefixes, f[1],
+	if (!AddPhraseKey(lex, &lex->title_keys, f[1],
 					  lex->ntitles, &t->next, f[0], FIRST_TITLE, err))
 		return false;
 	lex->ntitles++;
@@ -663,7 +681,7 @@ RowBody(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	snprintf(b->lang, sizeof(b->lang), "%s", f[0]);
 	b->canonical = Dup(lex, f[2]);
 	b->position = strcmp(f[3], "before") == 0 ? 2 : strcmp(f[3], "both") == 0 ? 3 : 1;
-	if (!AddPhraseKey(lex, &lex->body_keys, &lex->body_prefixes, f[1],
+	if (!AddPhraseKey(lex, &lex->body_keys, f[1],
 					  lex->nbodies, &b->next, f[0], FIRST_BODY, err))
 		return false;
 	lex->nbodies++;
@@ -703,7 +721,7 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	w->ival = ival;
 	w->dval = dval;
 	snprintf(w->code, sizeof(w->code), "%s", code ? code : "");
-	if (!AddPhraseKey(lex, &lex->word_keys, &lex->word_prefixes, phrase,
+	if (!AddPhraseKey(lex, &lex->word_keys, phrase,
 					  lex->nwords, &w->next, lang, FIRST_WORD, err))
 		return false;
 	lex->nwords++;
@@ -1266,16 +1284,12 @@ ent_lexicon_build(const char *datadir, EntError *err)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = strmap_init(&lex->keys, 1 << 15) &&
-		strmap_init(&lex->prefixes, 1 << 13) &&
 		strmap_init(&lex->lower_first, 1 << 12) &&
 		strmap_init(&lex->first, 1 << 15) &&
 		strmap_init(&lex->entity_index, 1 << 13) &&
 		strmap_init(&lex->title_keys, 512) &&
-		strmap_init(&lex->title_prefixes, 256) &&
 		strmap_init(&lex->body_keys, 256) &&
-		strmap_init(&lex->body_prefixes, 256) &&
 		strmap_init(&lex->word_keys, 1024) &&
-		strmap_init(&lex->word_prefixes, 256) &&
 		strmap_init(&lex->given_names, 2048) &&
 		strmap_init(&lex->stop_acronyms, 256) &&
 		strmap_init(&lex->country_info_index, 512);
@@ -1328,19 +1342,15 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->entities);
 	free(lex->aliases);
 	strmap_free(&lex->keys);
-	strmap_free(&lex->prefixes);
 	strmap_free(&lex->lower_first);
 	strmap_free(&lex->first);
 	strmap_free(&lex->entity_index);
 	free(lex->titles);
 	strmap_free(&lex->title_keys);
-	strmap_free(&lex->title_prefixes);
 	free(lex->bodies);
 	strmap_free(&lex->body_keys);
-	strmap_free(&lex->body_prefixes);
 	free(lex->words);
 	strmap_free(&lex->word_keys);
-	strmap_free(&lex->word_prefixes);
 	strmap_free(&lex->given_names);
 	strmap_free(&lex->stop_acronyms);
 	free(lex->rules);

@@ -217,8 +217,7 @@ typedef struct Lexicon
 	LexAlias   *aliases;
 	int32_t		naliases;
 	int32_t		capaliases;
-	StrMap		keys;			/* folded key -> first alias */
-	StrMap		prefixes;		/* proper prefixes of keys -> 1 */
+	StrMap		keys;			/* folded key -> first alias (a phrase map) */
 	StrMap		lower_first;	/* first tokens of names that may be written
 								 * in lower case (adjectives) -> 1 */
 	StrMap		first;			/* first token of any name or cue -> FIRST_*
@@ -250,17 +249,14 @@ typedef struct Lexicon
 	/* cues */
 	LexTitle   *titles;
 	int32_t		ntitles;
-	StrMap		title_keys;
-	StrMap		title_prefixes;
+	StrMap		title_keys;		/* phrase maps (see ent_phrase_head) */
 	LexBody    *bodies;
 	int32_t		nbodies;
 	StrMap		body_keys;
-	StrMap		body_prefixes;
 	LexWord    *words;
 	int32_t		nwords;
 	int32_t		capwords;
-	StrMap		word_keys;		/* dates and money */
-	StrMap		word_prefixes;
+	StrMap		word_keys;		/* dates, money, organization cues */
 	StrMap		given_names;	/* folded given name -> 1 */
 	StrMap		stop_acronyms;	/* folded acronym -> 1: not organizations */
 	LexRule    *rules;
@@ -440,6 +436,29 @@ static inline bool
 ent_lang_eq(const char *a, const char *b)
 {
 	return a[0] == b[0] && a[1] == b[1] && (a[1] == '\0' || a[2] == b[2]);
+}
+
+/*
+ * Phrase maps take a key (folded tokens joined by KEY_SEP) to the head of a
+ * chain of records, and tell in the same value whether the key is also a
+ * proper prefix of a longer key: a walk over the tokens of a text asks one
+ * map once per token.
+ */
+#define PHRASE_MORE		0x40000000	/* a longer key starts with this one */
+#define PHRASE_NONE		0x3FFFFFFF	/* no record: only a prefix */
+
+/* the first record of a phrase map's value v (strmap_get), or -1 */
+static inline int32_t
+ent_phrase_head(int32_t v)
+{
+	return v < 0 || (v & PHRASE_NONE) == PHRASE_NONE ? -1 : (v & PHRASE_NONE);
+}
+
+/* a longer key starts with the key of value v */
+static inline bool
+ent_phrase_more(int32_t v)
+{
+	return v >= 0 && (v & PHRASE_MORE);
 }
 
 /* The separator between tokens in keys. */
