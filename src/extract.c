@@ -105,27 +105,43 @@ static bool IsCountryLike(EntKind k);
  * ent_extraction_keep copies s[0..n) into a string freed with the
  * extraction.  NULL on out of memory.
  */
+#define STRING_BLOCK 4096
+
 const char *
 ent_extraction_keep(EntExtraction *x, const char *s, size_t n)
 {
 	char	   *p;
+	bool		own = n + 1 > STRING_BLOCK / 4;
 
-	if (x->nstrings == x->capstrings)
+	/* strings share blocks of STRING_BLOCK bytes; a long one has its own */
+	if (own || n + 1 > x->block_free)
 	{
-		int32_t		cap = x->capstrings * 2 + 64;
-		char	  **a = ent_realloc(x->strings, cap * sizeof(char *));
+		if (x->nstrings == x->capstrings)
+		{
+			int32_t		cap = x->capstrings * 2 + 16;
+			char	  **a = ent_realloc(x->strings, cap * sizeof(char *));
 
-		if (!a)
+			if (!a)
+				return NULL;
+			x->strings = a;
+			x->capstrings = cap;
+		}
+		if (!(p = ent_alloc(own ? n + 1 : STRING_BLOCK)))
 			return NULL;
-		x->strings = a;
-		x->capstrings = cap;
+		x->strings[x->nstrings++] = p;
+		if (!own)
+		{
+			x->block = p;
+			x->block_free = STRING_BLOCK;
+		}
 	}
-	p = ent_alloc(n + 1);
-	if (!p)
-		return NULL;
+	if (!own)
+	{
+		p = x->block + (STRING_BLOCK - x->block_free);
+		x->block_free -= n + 1;
+	}
 	memcpy(p, s, n);
 	p[n] = '\0';
-	x->strings[x->nstrings++] = p;
 	return p;
 }
 
@@ -3065,7 +3081,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))
 		return false;
-	if (!ent_scan(text, len, lang, !(flags & ENT_X_IDS_ONLY), &out->doc, err))
+	/* (sentence starts decide names in both modes) */
+	if (!ent_scan(text, len, lang, true, &out->doc, err))
 		return false;
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);

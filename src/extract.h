@@ -49,9 +49,12 @@ typedef struct EntExtraction
 	EntMention *m;
 	int32_t		n;
 	int32_t		cap;
-	char	  **strings;		/* generated strings, freed with the result */
+	char	  **strings;		/* blocks of generated strings, freed with
+								 * the result */
 	int32_t		nstrings;
 	int32_t		capstrings;
+	char	   *block;			/* the block strings are added to */
+	size_t		block_free;		/* bytes left in it */
 	uint32_t   *key_hash;		/* per token: strmap_hash of its key, 0 if
 								 * not computed */
 } EntExtraction;

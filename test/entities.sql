@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(110);
+SELECT plan(112);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -119,6 +119,16 @@ SELECT is(pg_temp.ids('Rosja podpisała umowę z Pakistanem w Islamabadzie.', NU
 SELECT is(entente.entity_ids('Nga và Pakistan hội đàm tại Moskva; Thủ tướng Pakistan phát biểu.', 'vi'),
           '{Moscow,PK,RU}', 'entity_ids of an article');
 SELECT is(entente.entity_ids(NULL), NULL, 'entity_ids(NULL) is NULL');
+-- entity_ids() and entities() agree: a capital that opens a sentence is no
+-- name in either ("Vale" is also a company)
+SELECT is(entente.entity_ids('O acordo foi assinado ontem. Vale a pena lembrar que a Rússia o apoiou.', 'pt'),
+          '{RU}', 'entity_ids: a capital opening a sentence mid-line');
+SELECT is((SELECT count(*)::int FROM articles a
+           WHERE entente.entity_ids(a.body, a.lang) IS DISTINCT FROM
+                 ARRAY(SELECT DISTINCT e.entity_id COLLATE "C" FROM entente.entities(a.body, a.lang) e
+                       WHERE e.zone = 'body' AND e.kind NOT IN ('DATE', 'MONEY', 'QUANTITY')
+                       ORDER BY 1)), 0,
+          'entity_ids() is the distinct ids of entities() for every sample article');
 CREATE TABLE idx_articles AS SELECT id, body FROM articles;
 INSERT INTO idx_articles SELECT 'filler-' || g, 'Tin thể thao số ' || g FROM generate_series(1, 2000) g;
 CREATE INDEX idx_articles_entities ON idx_articles USING gin (entente.entity_ids(body));
