@@ -2222,16 +2222,24 @@ FindPeople(Ctx *c)
 
 			j = i + tl;
 			/* "Tổng thống Nga Vladimir Putin", "minister spraw zagranicznych
-			 * Rosji Siergiej Ławrow": skip a country or a country adjective */
+			 * Rosji Siergiej Ławrow": skip a country, a country adjective,
+			 * an organization or a place */
 			for (int skip = 0; skip < 4 && j < doc->ntok; skip++)
 			{
 				int32_t		m = c->claim[j];
 
 				if (m >= 0 && (c->out->m[m].kind == ENT_COUNTRY ||
 							   c->out->m[m].kind == ENT_NATIONALITY ||
-							   c->out->m[m].kind == ENT_ORGANIZATION))
+							   c->out->m[m].kind == ENT_ORGANIZATION ||
+							   c->out->m[m].kind == ENT_PLACE))
 				{
-					if (c->out->m[m].kind != ENT_ORGANIZATION)
+					/* (a place gives its country: "mayor of Kyiv X") */
+					if (c->out->m[m].kind == ENT_PLACE)
+					{
+						if (c->out->m[m].country[0])
+							country = c->out->m[m].country;
+					}
+					else if (c->out->m[m].kind != ENT_ORGANIZATION)
 						country = c->out->m[m].entity_id;
 					j = c->out->m[m].tok_end;
 					continue;

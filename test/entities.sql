@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(112);
+SELECT plan(115);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -180,6 +180,12 @@ SELECT is('Nord Stream AG' = ANY (entente.entity_ids('Spółka Nord Stream-2 AG 
           'a number after a hyphen is no case ending');
 SELECT is((SELECT zone FROM entente.entities(repeat('Rosja i Pakistan rozmawiały w Moskwie o współpracy, a ', 5) || '...', 'pl') LIMIT 1),
           'body', 'a long paragraph that trails off is text, not a teaser');
+
+SELECT is((SELECT country FROM entente.entities('Вчора міністр у справах Північної Ірландії Шейлеш Вара заявив про це.', 'uk')
+           WHERE kind = 'PERSON'), 'GB', 'uk: a title, a place, then a name: the person of the place''s country');
+SELECT is(pg_temp.ids('Návrh předložil předseda Evropské komisi.', 'cs', 'ORGANIZATION'), '{"European Commission"}',
+          'cs: komisi (dative) is komise');
+SELECT is(pg_temp.ids('Dohodu podepsal se Spojeným královstvím.', 'cs', 'COUNTRY'), '{GB}', 'cs: Spojeným královstvím');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
