@@ -2574,6 +2574,94 @@ AdjectiveEnding(const Ctx *c, int i)
 	return false;
 }
 
+/* an English word that joins the words of a name: Bank of England */
+static bool
+EnglishJoiner(const Ctx *c, int i)
+{
+	return TokIs(c, i, "of") || TokIs(c, i, "for") || TokIs(c, i, "and") ||
+		TokIs(c, i, "&") || TokIs(c, i, "on");
+}
+
+/* a capitalised word in Latin letters */
+static bool
+LatinCapWord(const Ctx *c, int i)
+{
+	return i < c->doc->ntok && IsCapWord(c, i) && (c->doc->tok[i].flags & TK_WORD) &&
+		!(c->doc->tok[i].flags & TK_NONLATIN);
+}
+
+/*
+ * FindForeignNames finds English names quoted in articles of other
+ * languages: capitalised Latin words joined by "of", "for", "and", "&"
+ * ("London School of Economics", "Ford of Europe", "Ernst & Young") are one
+ * organization, not the place or country a word of them names, unless the
+ * lexicon knows the whole name (Gulf of Mexico).
+ */
+static bool
+FindForeignNames(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	if (LangIs(c, "en"))
+		return true;
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		int			e = i,
+					joiners = 0;
+		bool		free_span = true;
+		const char *surface;
+
+		if (!LatinCapWord(c, i) || (i > 0 && SameLine(c, i - 1, i) &&
+									(LatinCapWord(c, i - 1) || EnglishJoiner(c, i - 1))))
+			continue;
+		/* the run: capitalised words, a joiner only between two of them */
+		while (e + 1 < doc->ntok && SameLine(c, i, e + 1))
+		{
+			if (LatinCapWord(c, e + 1))
+				e++;
+			else if (EnglishJoiner(c, e + 1) && e + 2 < doc->ntok &&
+					 SameLine(c, i, e + 2) && LatinCapWord(c, e + 2))
+			{
+				e += 2;
+				joiners++;
+			}
+			else
+				break;
+		}
+		if (joiners == 0)
+			continue;
+		/* a word opening the sentence before another capital is the
+		 * article's own ("Analitycy London School of Economics") */
+		if ((doc->tok[i].flags & (TK_SENT_START | TK_LINE_START)) && LatinCapWord(c, i + 1))
+			i++;
+		/* mentions inside only: one the size of the run is the lexicon's */
+		for (int k = i; k <= e && free_span; k++)
+		{
+			int32_t		m = c->claim[k];
+
+			if (m >= 0 && (c->out->m[m].tok_start < i || c->out->m[m].tok_end > e + 1 ||
+						   (c->out->m[m].tok_start == i && c->out->m[m].tok_end == e + 1)))
+				free_span = false;
+		}
+		if (!free_span)
+		{
+			i = e;
+			continue;
+		}
+		for (int k = i; k <= e; k++)
+			if (c->claim[k] >= 0)
+				c->out->m[c->claim[k]].dropped = true;
+		surface = JoinSurface(c, i, e + 1);
+		if (!surface)
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		if (AddMention(c, ENT_ORGANIZATION, surface, surface, "", i, e + 1, 0.6f,
+					   "pattern:foreign-name", true) < 0)
+			return false;
+		i = e;
+	}
+	return true;
+}
+
 /*
  * UnknownPlaceAfter: after a preposition of place ("w", "в", "v"), one or
  * two capitalised words that nothing else claimed, not a given name, are a
@@ -2805,6 +2893,10 @@ FindOrgCues(Ctx *c)
 
 			for (int k = ts; k < te; k++)
 				if (c->claim[k] >= 0 &&
+					c->out->m[c->claim[k]].kind == ENT_ORGANIZATION &&
+					c->out->m[c->claim[k]].tok_end > te)
+					free_span = false;	/* it would cut a longer name */
+				else if (c->claim[k] >= 0 &&
 					c->out->m[c->claim[k]].kind != ENT_ORGANIZATION &&
 					!((c->lex->words[w].type == WORD_ORG_SUFFIX ||
 					   (doc->tok[i].flags & TK_CAP)) &&
@@ -3112,6 +3204,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ok = MarkBoilerplate(&c) &&
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&
 		FindNames(&c) &&
+		FindForeignNames(&c) &&
 		FindBodies(&c) &&
 		FindOrgHeads(&c) &&
 		FindOrgCues(&c) &&

@@ -308,8 +308,8 @@ AssignSentences(EntDoc *doc, EntError *err)
 	int			k = 0;
 	int32_t		prev = 0;
 
-	if (!ent_sentences(doc->text, doc->len, doc->lang, CollectSentence, &ss,
-					   err))
+	if (!ent_sentence_bytes(doc->text, doc->len, doc->lang, CollectSentence, &ss,
+							err))
 	{
 		ent_free(ss.ends);
 		return false;

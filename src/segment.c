@@ -788,11 +788,12 @@ NextBreak(const char *s, size_t len, size_t start)
 }
 
 /*
- * ent_sentences: see segment.h.
+ * Sentences does ent_sentences (see segment.h), with character offsets when
+ * chars is true.
  */
-bool
-ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
-			  void *arg, EntError *err)
+static bool
+Sentences(const char *s, size_t len, const char *lang, bool chars,
+		  EntSpanFn fn, void *arg, EntError *err)
 {
 	UText		ut = UTEXT_INITIALIZER;
 	UBreakIterator *bi = NULL;
@@ -842,8 +843,11 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 
 			while (p > tstart && ((unsigned char) s[p] & 0xC0) == 0x80)
 				p--;
-			c = ent_utf8_decode((const unsigned char *) s + p, len - p, &used);
-			if (!u_isUWhiteSpace(c))
+			if ((unsigned char) s[p] < 0x80)
+				c = (unsigned char) s[p];	/* (no call for ASCII) */
+			else
+				c = ent_utf8_decode((const unsigned char *) s + p, len - p, &used);
+			if (c < 0x80 ? !(c == ' ' || (c >= '\t' && c <= '\r')) : !u_isUWhiteSpace(c))
 				break;
 			newline |= IsLineBreak(c);
 			tend = p;
@@ -857,8 +861,8 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 		{
 			span.byte_start = tstart;
 			span.byte_end = tend;
-			span.char_start = CursorAt(&cur, tstart);
-			span.char_end = CursorAt(&cur, tend);
+			span.char_start = chars ? CursorAt(&cur, tstart) : 0;
+			span.char_end = chars ? CursorAt(&cur, tend) : 0;
 			span.kind = ENT_TOK_WORD;
 			ok = fn(arg, &span, err);
 		}
@@ -870,4 +874,24 @@ ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 		utext_close(&ut);
 	}
 	return ok;
+}
+
+/*
+ * ent_sentences: see segment.h.
+ */
+bool
+ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
+			  void *arg, EntError *err)
+{
+	return Sentences(s, len, lang, true, fn, arg, err);
+}
+
+/*
+ * ent_sentence_bytes: see segment.h.
+ */
+bool
+ent_sentence_bytes(const char *s, size_t len, const char *lang, EntSpanFn fn,
+				   void *arg, EntError *err)
+{
+	return Sentences(s, len, lang, false, fn, arg, err);
 }

@@ -58,6 +58,10 @@ extern bool ent_tokens(const char *s, size_t len, const char *lang,
 extern bool ent_sentences(const char *s, size_t len, const char *lang,
 						  EntSpanFn fn, void *arg, EntError *err);
 
+/* the same with byte offsets only (char_start and char_end are 0) */
+extern bool ent_sentence_bytes(const char *s, size_t len, const char *lang,
+							   EntSpanFn fn, void *arg, EntError *err);
+
 /*
  * ent_abbrev_load reads the abbreviation list (data/abbreviations.tsv:
  * "lang<TAB>abbreviation" lines, '#' comments, lang "*" for every language)

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(115);
+SELECT plan(119);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -186,6 +186,16 @@ SELECT is((SELECT country FROM entente.entities('Вчора міністр у с
 SELECT is(pg_temp.ids('Návrh předložil předseda Evropské komisi.', 'cs', 'ORGANIZATION'), '{"European Commission"}',
           'cs: komisi (dative) is komise');
 SELECT is(pg_temp.ids('Dohodu podepsal se Spojeným královstvím.', 'cs', 'COUNTRY'), '{GB}', 'cs: Spojeným královstvím');
+
+-- English names quoted in other languages
+SELECT is(pg_temp.ids('Analitycy London School of Economics i Ford of Europe uważają, że Rosja przegra.', 'pl', 'ORGANIZATION'),
+          '{"Ford of Europe","London School of Economics"}', 'pl: English names joined by "of" are organizations');
+SELECT is(pg_temp.ids('Analitycy London School of Economics i Ford of Europe uważają, że Rosja przegra.', 'pl', 'PLACE'),
+          '{}', 'pl: ... and London and Europe inside them are no places');
+SELECT is(pg_temp.ids('Firma Ernst & Young oceniła sytuację.', 'pl', 'ORGANIZATION'), '{"Ernst & Young"}',
+          'pl: a cue word does not cut a longer name ("Firma Ernst")');
+SELECT is(pg_temp.ids('Statki płynęły przez Gulf of Mexico.', 'pl', 'PLACE'), '{"Gulf of Mexico"}',
+          'pl: a whole name the lexicon knows keeps its identity');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
