@@ -337,6 +337,18 @@ typedef struct PrefixFilter
 #define NO_FILTER ((PrefixFilter) {NULL, 0})
 
 /*
+ * RuleFormsPossible: an inflection rule may turn word f[0..n) into a form in
+ * filter pf.  A form keeps at least three bytes of the word, which must
+ * pass, unless the word ends in a suffix that leaves two.
+ */
+static inline bool
+RuleFormsPossible(const Ctx *c, const char *f, uint32_t n, PrefixFilter pf)
+{
+	return n >= 3 && (ent_prefix_test(pf.bits, pf.nbits, f, 3) ||
+					  n < 3 + (uint32_t) ent_suffix_longest(c->li, f, n));
+}
+
+/*
  * Variants lists token i as written (folded) and the nominatives the
  * language's inflection rules propose for it, those that can be in filter
  * pf.  Forms that are the token's own bytes point into the document; only
@@ -382,14 +394,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 		v[k].type = RULE_ANY;
 		k++;
 	}
-	/*
-	 * A word whose first three bytes pass no filter can only have forms
-	 * that keep two of its bytes: none unless it ends in a suffix that
-	 * leaves two.
-	 */
-	if (pf.bits && n >= 3 &&
-		!(pass[3] = ent_prefix_test(pf.bits, pf.nbits, f, 3)) &&
-		n >= 3 + (uint32_t) ent_suffix_longest(c->li, f, n))
+	if (pf.bits && !RuleFormsPossible(c, f, n, pf))
 		return k;
 	nrules = ent_suffix_rules(c->li, f, n, ids, (int) (sizeof(ids) / sizeof(ids[0])));
 	for (int q = 0; q < nrules && k < MAX_VARIANTS; q++)
@@ -444,9 +449,7 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 		return false;
 	if (c->vi || (flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN))
 		return true;
-	/* (the same test as in Variants) */
-	return n >= 3 && (ent_prefix_test(pf.bits, pf.nbits, f, 3) ||
-					  n < 3 + (uint32_t) ent_suffix_longest(c->li, f, n));
+	return RuleFormsPossible(c, f, n, pf);
 }
 
 /* ----------------------------------------------------------------
@@ -486,7 +489,7 @@ LongLineCue(const Ctx *c, const EntLine *l, const LexCue **cues, int ncues)
 	if (c->doc->tok[l->first_tok].byte_start != l->byte_start)
 		return true;			/* something before the token: fold to see */
 	for (int k = 0; k < ncues; k++)
-		if (cues[k]->type == CUE_PREFIX && memchr(cues[k]->text, ':', cues[k]->len) &&
+		if (cues[k]->type == CUE_PREFIX && cues[k]->colon &&
 			memcmp(cues[k]->text, f, n < cues[k]->len ? n : cues[k]->len) == 0)
 			return true;
 	return false;
@@ -533,13 +536,14 @@ MarkBoilerplate(Ctx *c)
 	EntBuf		b;				/* the folded line, reused line after line */
 	bool		teasers = false;	/* in a block a teaser cue heads */
 
-	/* (a text of one line repeats nothing) */
-	if (doc->nlines > 1 && !strmap_init(&seen, doc->nlines + 8))
+	bool		repeats = doc->nlines > 1;	/* (one line repeats nothing) */
+
+	if (repeats && !strmap_init(&seen, doc->nlines + 8))
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	entbuf_init(&b, 256 + 32);
 	if (!b.data)
 	{
-		if (doc->nlines > 1)
+		if (repeats)
 			strmap_free(&seen);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	}
@@ -598,7 +602,7 @@ MarkBoilerplate(Ctx *c)
 			{
 				if (b.len >= cue->len && memcmp(b.data, cue->text, cue->len) == 0 &&
 					(b.len == cue->len || !isalnum((unsigned char) b.data[cue->len])) &&
-					(chars < 120 || memchr(cue->text, ':', cue->len)))
+					(chars < 120 || cue->colon))
 				{
 					size_t		e = cue->len;
 
@@ -640,7 +644,7 @@ MarkBoilerplate(Ctx *c)
 						   (rawlen >= 3 && memcmp(raw + rawlen - 3, "\xE2\x80\xA6", 3) == 0)))
 			l->boilerplate = true;
 		/* a line seen before: a teaser block repeats its headline */
-		if (rawlen >= 20 && doc->nlines > 1)
+		if (rawlen >= 20 && repeats)
 		{
 			int32_t		first = strmap_get(&seen, b.data, b.len);
 
@@ -667,7 +671,7 @@ MarkBoilerplate(Ctx *c)
 			teasers = true;
 	}
 	ent_free(b.data);
-	if (doc->nlines > 1)
+	if (repeats)
 		strmap_free(&seen);
 	return ok;
 }
@@ -2591,6 +2595,26 @@ LatinCapWord(const Ctx *c, int i)
 }
 
 /*
+ * AddNamedOrganization adds an organization over tokens [ts, te), known by
+ * its surface, in place of the mentions inside it.  Returns false only on
+ * failure.
+ */
+static bool
+AddNamedOrganization(Ctx *c, int ts, int te, float confidence, const char *rule)
+{
+	const char *surface;
+
+	for (int k = ts; k < te; k++)
+		if (c->claim[k] >= 0)
+			c->out->m[c->claim[k]].dropped = true;
+	surface = JoinSurface(c, ts, te);
+	if (!surface)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	return AddMention(c, ENT_ORGANIZATION, surface, PersonCanonical(c, surface), "",
+					  ts, te, confidence, rule, true) >= 0;
+}
+
+/*
  * FindForeignNames finds English names quoted in articles of other
  * languages: capitalised Latin words joined by "of", "for", "and", "&"
  * ("London School of Economics", "Ford of Europe", "Ernst & Young") are one
@@ -2609,7 +2633,6 @@ FindForeignNames(Ctx *c)
 		int			e = i,
 					joiners = 0;
 		bool		free_span = true;
-		const char *surface;
 
 		if (!LatinCapWord(c, i) || (i > 0 && SameLine(c, i - 1, i) &&
 									(LatinCapWord(c, i - 1) || EnglishJoiner(c, i - 1))))
@@ -2648,14 +2671,7 @@ FindForeignNames(Ctx *c)
 			i = e;
 			continue;
 		}
-		for (int k = i; k <= e; k++)
-			if (c->claim[k] >= 0)
-				c->out->m[c->claim[k]].dropped = true;
-		surface = JoinSurface(c, i, e + 1);
-		if (!surface)
-			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-		if (AddMention(c, ENT_ORGANIZATION, surface, surface, "", i, e + 1, 0.6f,
-					   "pattern:foreign-name", true) < 0)
+		if (!AddNamedOrganization(c, i, e + 1, 0.6f, "pattern:foreign-name"))
 			return false;
 		i = e;
 	}
@@ -2740,7 +2756,6 @@ FindOrgHeads(Ctx *c)
 		uint32_t	f = doc->tok[a].flags;
 		int32_t		m = c->claim[a];
 		int			h;
-		const char *surface;
 
 		if ((f & (TK_CAP | TK_WORD)) != (TK_CAP | TK_WORD) ||
 			(f & (TK_ALLCAPS | TK_NUM | TK_QUOTE_BEFORE)))
@@ -2769,13 +2784,7 @@ FindOrgHeads(Ctx *c)
 		/* "Polska partia ..." opening a sentence is a Polish party */
 		if (m >= 0 && h == a + 1 && (f & (TK_SENT_START | TK_LINE_START)))
 			continue;
-		if (m >= 0)
-			c->out->m[m].dropped = true;
-		surface = JoinSurface(c, a, h + 1);
-		if (!surface)
-			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-		if (AddMention(c, ENT_ORGANIZATION, surface, PersonCanonical(c, surface),
-					   "", a, h + 1, 0.7f, "pattern:organization-head", true) < 0)
+		if (!AddNamedOrganization(c, a, h + 1, 0.7f, "pattern:organization-head"))
 			return false;
 		a = h;
 	}
@@ -2888,7 +2897,6 @@ FindOrgCues(Ctx *c)
 		}
 		if (ts >= 0)
 		{
-			const char *surface;
 			bool		free_span = true;
 
 			for (int k = ts; k < te; k++)
@@ -2912,14 +2920,7 @@ FindOrgCues(Ctx *c)
 					free_span = false;
 			if (!free_span)
 				continue;
-			for (int k = ts; k < te; k++)
-				if (c->claim[k] >= 0)
-					c->out->m[c->claim[k]].dropped = true;
-			surface = JoinSurface(c, ts, te);
-			if (!surface)
-				return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-			if (AddMention(c, ENT_ORGANIZATION, surface, PersonCanonical(c, surface),
-						   "", ts, te, 0.7f, "pattern:organization-cue", true) < 0)
+			if (!AddNamedOrganization(c, ts, te, 0.7f, "pattern:organization-cue"))
 				return false;
 			i = te - 1;
 		}

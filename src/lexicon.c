@@ -850,6 +850,7 @@ RowCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		c->text = Dup(lex, f[1]), c->len = strlen(f[1]);
 	else
 		c->text = ent_lexicon_strdup(lex, folded, n), c->len = n;
+	c->colon = c->text && memchr(c->text, ':', c->len) != NULL;
 	return true;
 }
 
@@ -1454,8 +1455,6 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 		}
 		node_of[r] = node;
 		x->nodes[node].nrules++;
-		if (rule->suffix_len > x->max_suffix)
-			x->max_suffix = rule->suffix_len;
 		nids++;
 	}
 	/* each node's rules side by side, in file order */

@@ -179,7 +179,6 @@ typedef struct LexLangIndex
 	LexSuffixNode *nodes;
 	int32_t		nnodes;
 	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
-	int			max_suffix;		/* bytes of the longest suffix */
 	const struct LexCue **cues; /* the cues of the language and of all */
 	int32_t		ncues;
 	bool		org_heads;		/* the language has WORD_ORG_HEAD words */
@@ -193,6 +192,7 @@ typedef struct LexCue
 	uint8_t		type;			/* CUE_PREFIX, CUE_CONTAINS, CUE_SEPARATOR */
 	const char *text;			/* folded */
 	size_t		len;
+	bool		colon;			/* the text has a ':' */
 } LexCue;
 
 #define CUE_PREFIX		1
