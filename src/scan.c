@@ -23,6 +23,11 @@
 #include "segment.h"
 #include "strmap.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define ENT_SCAN_SSE2 1
+#endif
+
 #define WORDCH (ENT_CH_LETTER | ENT_CH_MARK | ENT_CH_DIGIT)
 
 typedef struct CharInfo
@@ -39,6 +44,10 @@ typedef struct AsciiInfo
 	bool		ready;
 	bool		lower_plain;	/* 'a'..'z' fold to themselves, lower-case
 								 * letters of one class */
+	bool		alnum_plain;	/* ... and 'A'..'Z' fold to 'a'..'z' as
+								 * upper-case letters, '0'..'9' are digits
+								 * that fold to themselves: AsciiRun applies */
+	bool		space_plain;	/* ' ' is a space and no line break */
 	int			cls[128];
 	char		fold[128];
 	int			foldlen[128];
@@ -67,6 +76,18 @@ InitAscii(EntError *err)
 			(ascii.cls[c] & (ENT_CH_LETTER | ENT_CH_LOWER | ENT_CH_UPPER | ENT_CH_DIGIT)) !=
 			(ENT_CH_LETTER | ENT_CH_LOWER))
 			ascii.lower_plain = false;
+	ascii.space_plain = (ascii.cls[' '] & (ENT_CH_SPACE | ENT_CH_NEWLINE)) == ENT_CH_SPACE;
+	ascii.alnum_plain = ascii.lower_plain;
+	for (int c = 'A'; c <= 'Z'; c++)
+		if (ascii.foldlen[c] != 1 || ascii.fold[c] != c - 'A' + 'a' ||
+			(ascii.cls[c] & (ENT_CH_LETTER | ENT_CH_LOWER | ENT_CH_UPPER | ENT_CH_DIGIT)) !=
+			(ENT_CH_LETTER | ENT_CH_UPPER))
+			ascii.alnum_plain = false;
+	for (int c = '0'; c <= '9'; c++)
+		if (ascii.foldlen[c] != 1 || ascii.fold[c] != c ||
+			(ascii.cls[c] & (ENT_CH_LETTER | ENT_CH_LOWER | ENT_CH_UPPER | ENT_CH_DIGIT)) !=
+			ENT_CH_DIGIT || !(ascii.cls[c] & WORDCH))
+			ascii.alnum_plain = false;
 	ascii.ready = true;
 	return true;
 }
@@ -134,6 +155,63 @@ LowerAsciiRun(const char *s)
 		return 0;
 	return (((w + 0x1F1F1F1Fu) & ~(w + 0x05050505u)) & 0x80808080u) == 0x80808080u ? 4 : 0;
 }
+
+#ifdef ENT_SCAN_SSE2
+/*
+ * AsciiRun classifies the 16 bytes at s: the length of the run of ASCII
+ * letters and digits they start with (0 to 16), and the masks of its upper-
+ * case letters, lower-case letters and digits (bit k: byte k).  The run's
+ * fold (ASCII letters lowered) is stored at out, all 16 bytes of it: the
+ * caller keeps room for them and counts only the run.
+ */
+typedef struct AsciiRunInfo
+{
+	int			run;
+	unsigned	upper;
+	unsigned	lower;
+	unsigned	digit;
+} AsciiRunInfo;
+
+/* bits set in a 16-bit mask (without a library call on plain x86-64) */
+static inline int
+Bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (int) ((x + (x >> 8)) & 0x1Fu);
+}
+
+static inline AsciiRunInfo
+AsciiRun(const char *s, char *out)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) s);
+
+	/* bytes from 0x80 are negative, below every bound */
+	__m128i		up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+								   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+	__m128i		lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+								   _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+	__m128i		dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+								   _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	AsciiRunInfo r;
+	unsigned	all,
+				keep;
+
+	r.upper = (unsigned) _mm_movemask_epi8(up);
+	r.lower = (unsigned) _mm_movemask_epi8(lo);
+	r.digit = (unsigned) _mm_movemask_epi8(dg);
+	all = r.upper | r.lower | r.digit;
+	r.run = __builtin_ctz(~all);	/* (~all has bit 16 set) */
+	keep = (1u << r.run) - 1;
+	r.upper &= keep;
+	r.lower &= keep;
+	r.digit &= keep;
+	_mm_storeu_si128((__m128i *) out,
+					 _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+	return r;
+}
+#endif
 
 /*
  * CharAt decodes the character at byte pos into ci.  It must be inlined
@@ -500,6 +578,14 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 			ENT_CHECK_INTERRUPTS();
 			countdown = 1024;
 		}
+		/* (the one space between words, without decoding it) */
+		if (s[pos] == ' ' && ascii.space_plain)
+		{
+			space_before = true;
+			pos++;
+			chr++;
+			continue;
+		}
 		if (!CharAt(s, len, pos, &ci, err))
 			return false;
 		if (ci.cls & ENT_CH_SPACE)
@@ -605,6 +691,50 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					int32_t		cp;
 					int			used;
 					int			run;
+
+#ifdef ENT_SCAN_SSE2
+
+					/*
+					 * A run of ASCII letters and digits, classified and folded
+					 * sixteen bytes at a time (most of Latin-script text).
+					 */
+					if (ascii.alnum_plain && pos + 16 <= len &&
+						(unsigned char) s[pos] < 0x80)
+					{
+						AsciiRunInfo ar;
+						unsigned	letter;
+
+						if (doc->folded_len + 17 > doc->folded_cap &&
+							!FoldGrow(doc, 16, err))
+							return false;
+						ar = AsciiRun(s + pos, doc->folded + doc->folded_len);
+						if (ar.run > 0)
+						{
+							letter = ar.upper | ar.lower;
+							if (first_letter && letter)
+							{
+								t->flags |= (ar.upper >> __builtin_ctz(letter)) & 1 ?
+									TK_CAP : TK_LOWER;
+								first_letter = false;
+							}
+							letters += Bits16(letter);
+							uppers += Bits16(ar.upper);
+							lowers += Bits16(ar.lower);
+							if (ar.digit)
+								t->flags |= TK_DIGIT;
+							prev_cls = ascii.cls[(unsigned char) s[pos + ar.run - 1]];
+							doc->folded_len += ar.run;
+							pos += ar.run;
+							chr += ar.run;
+							if (ar.run == 16)
+								continue;
+							/* the byte after the run is no ASCII letter or digit */
+							b = (unsigned char) s[pos];
+							if (b < 0x80 && !(ascii.cls[b] & WORDCH))
+								break;
+						}
+					}
+#endif
 
 					/*
 					 * Four lower-case ASCII letters at once (most of the

@@ -16,6 +16,7 @@
 #include "icu_cache.h"
 #include "langid.h"
 #include "normalize.h"
+#include "scan.h"
 #include "segment.h"
 #include "textbuf.h"
 
@@ -118,6 +119,50 @@ CheckTokens(const char *in, const char *lang, const char *want)
 	Expect("tokens", c.out, strlen(c.out), want);
 }
 
+/*
+ * CheckScan: the extraction tokens of in, each as its fold and a letter per
+ * flag: C capital, L lower case, A all capitals, I inner capital, D digit,
+ * H hyphen, N non-Latin, P punctuation, S space before.
+ */
+static void
+CheckScan(const char *in, const char *lang, const char *want)
+{
+	EntDoc		doc;
+	EntError	err;
+	char		out[2048] = "";
+	static const struct
+	{
+		uint32_t	flag;
+		char		c;
+	}			names[] = {
+		{TK_CAP, 'C'}, {TK_LOWER, 'L'}, {TK_ALLCAPS, 'A'}, {TK_INNER_CAP, 'I'},
+		{TK_DIGIT, 'D'}, {TK_HYPHEN, 'H'}, {TK_NONLATIN, 'N'}, {TK_PUNCT, 'P'},
+		{TK_SPACE_BEFORE, 'S'}
+	};
+
+	if (!ent_scan(in, strlen(in), lang, false, &doc, &err))
+	{
+		failures++;
+		printf("FAIL scan: %s\n", err.message);
+		return;
+	}
+	for (int i = 0; i < doc.ntok; i++)
+	{
+		size_t		n = strlen(out);
+
+		n += snprintf(out + n, sizeof(out) - n, "%s%.*s:", i ? " " : "",
+					  (int) doc.tok[i].fold_len, ent_tok_fold(&doc, i));
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && n + 1 < sizeof(out); k++)
+			if (doc.tok[i].flags & names[k].flag)
+				out[n++] = names[k].c, out[n] = '\0';
+		if (doc.tok[i].byte_end - doc.tok[i].byte_start == 0 ||
+			doc.tok[i].char_end - doc.tok[i].char_start > doc.tok[i].byte_end - doc.tok[i].byte_start)
+			snprintf(out + n, sizeof(out) - n, "!offsets");
+	}
+	Expect("scan", out, strlen(out), want);
+	ent_doc_free(&doc);
+}
+
 static void
 CheckLang(const char *in, const char *want)
 {
@@ -188,6 +233,14 @@ main(void)
 	CheckTokens("Mi-35M costs $1.5bn, l'Italia!", "",
 				"[Mi] [-] [35M] [costs] [$] [1.5bn] [,] [l'Italia] [!]");
 
+	/* runs of ASCII letters and digits longer and shorter than 16 bytes,
+	 * ended by a non-ASCII letter, a joiner or punctuation */
+	CheckScan("protivzdušn* obran*", "cs", "protivzdusn:LS *:P obran:LS *:P");
+	CheckScan("NORTHATLANTICTREATYORG abcdefghijklmnopqrstuvwxyzÉ McDonaldsInternationalX 9K129 Kornet-E x",
+			  "en", "northatlantictreatyorg:CAS abcdefghijklmnopqrstuvwxyze:LIS "
+			  "mcdonaldsinternationalx:CIS 9k129:CDS kornet-e:CIHS x:LS");
+	CheckScan("U.S.A. 3.5 l'Italia Stati-Uniti ABCDEFGHIJKLMNOP-Москва", "it",
+			  "u.s.a:CAS .:P 3.5:DS l':LS italia:C stati-uniti:CIHS abcdefghijklmnop-москва:CIHNS");
 	CheckLang("Tổng thống Nga Vladimir Putin đã có cuộc hội đàm với Thủ tướng Pakistan tại Moskva.", "vi");
 	CheckLang("Minister spraw zagranicznych Polski spotkał się w Warszawie z ambasadorem.", "pl");
 	CheckLang("Президент России провёл переговоры с премьер-министром Пакистана.", "ru");
