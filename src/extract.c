@@ -2278,6 +2278,10 @@ FindPeople(Ctx *c)
 			if (n == 1 && skipped_lower && !(tflags & TITLE_HONORIFIC) &&
 				(doc->tok[j - 1].flags & TK_LOWER))
 				n = 0;			/* "ministro della Difesa": a department */
+			/* "dyrektor Centrum ...", "глава МИДа": the institution, unless
+			 * a given name follows */
+			if (n > 0 && (tflags & TITLE_INSTITUTION) && !IsGivenName(c, j, false))
+				n = 0;
 			if (n == 1 && c->vi && doc->tok[j].key_in_keys &&
 				!(tflags & TITLE_HONORIFIC))
 				n = 0;			/* "Thứ trưởng Ngoại giao": a Vietnamese word */
@@ -2791,6 +2795,30 @@ FindOrgHeads(Ctx *c)
 	return true;
 }
 
+/* IsTitleAt: a title starts at token i (a role is not part of a name) */
+static bool
+IsTitleAt(const Ctx *c, int i)
+{
+	uint16_t	flags;
+
+	return TitleAt(c, i, &flags) > 0;
+}
+
+/*
+ * AfterName: token k follows the end of a name found before (a country, a
+ * place, a body).  An official name ends with the country or body it
+ * belongs to ("Departament Stanu USA", "Ministerstwo Obrony Rosji", "Biuro
+ * Rady Europy"); capitalised words after it are the next name, mostly a
+ * person's ("... Stanu USA Heather Nauert").
+ */
+static bool
+AfterName(const Ctx *c, int k)
+{
+	int32_t		m = k > 0 ? c->claim[k - 1] : -1;
+
+	return m >= 0 && c->out->m[m].tok_end == k;
+}
+
 /*
  * FindOrgCues finds organizations around cue words: a legal form after a
  * capitalised name ("Nord Stream 2 AG", "Orlen S.A."), or an organization
@@ -2869,6 +2897,7 @@ FindOrgCues(Ctx *c)
 					while (k < doc->ntok && k - j < 5 && SameLine(c, j, k) &&
 						   IsCapWord(c, k) && !(doc->tok[k].flags & TK_SENT_START) &&
 						   !(k > j && IsGivenName(c, k, false)) &&
+						   !(k > j && c->claim[k] < 0 && AfterName(c, k)) &&
 						   (c->claim[k] < 0 || c->out->m[c->claim[k]].kind == ENT_COUNTRY ||
 							c->out->m[c->claim[k]].kind == ENT_PLACE ||
 							c->out->m[c->claim[k]].kind == ENT_ORGANIZATION ||
@@ -2877,6 +2906,15 @@ FindOrgCues(Ctx *c)
 					if (k - j > n)
 						n = k - j;
 				}
+				/* a person's name after the body is not part of it:
+				 * "Instytutu Zachodniego Marek Nowicki" */
+				for (int q = 1; q < n; q++)
+					if (c->claim[j + q] < 0 &&
+						(IsGivenName(c, j + q, false) || AfterName(c, j + q)))
+					{
+						n = q;
+						break;
+					}
 				if (n > 0)
 					ts = j, te = j + n;
 				/* "Partia Pracy", "Informacyjna Agencja Radiowa": a
@@ -2888,6 +2926,7 @@ FindOrgCues(Ctx *c)
 					 * before the cue belongs to the name too */
 					while (ts > 0 && IsCapWord(c, ts - 1) && SameLine(c, ts - 1, i) &&
 						   !(doc->tok[ts].flags & TK_SENT_START) &&
+						   !IsTitleAt(c, ts - 1) &&
 						   (c->claim[ts - 1] < 0 ||
 							(IsCountryLike(c->out->m[c->claim[ts - 1]].kind) &&
 							 c->out->m[c->claim[ts - 1]].tok_end == ts)))

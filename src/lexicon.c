@@ -661,7 +661,8 @@ RowTitle(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	snprintf(t->lang, sizeof(t->lang), "%s", f[0]);
 	t->role = Dup(lex, f[2]);
 	t->flags = (strstr(f[3], "honorific") ? TITLE_HONORIFIC : 0) |
-		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0);
+		(strstr(f[3], "country_after") ? TITLE_COUNTRY_AFTER : 0) |
+		(strstr(f[3], "institution") ? TITLE_INSTITUTION : 0);
 	if (!AddPhraseKey(lex, &lex->title_keys, f[1],
 					  lex->ntitles, &t->next, f[0], FIRST_TITLE, err))
 		return false;

@@ -90,6 +90,9 @@ typedef struct LexTitle
 
 #define TITLE_HONORIFIC		0x01
 #define TITLE_COUNTRY_AFTER 0x02
+#define TITLE_INSTITUTION	0x04	/* mostly followed by the institution it
+									 * heads: a name after it must start
+									 * with a known given name */
 
 typedef struct LexBody
 {

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(119);
+SELECT plan(124);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -196,6 +196,20 @@ SELECT is(pg_temp.ids('Firma Ernst & Young oceniła sytuację.', 'pl', 'ORGANIZA
           'pl: a cue word does not cut a longer name ("Firma Ernst")');
 SELECT is(pg_temp.ids('Statki płynęły przez Gulf of Mexico.', 'pl', 'PLACE'), '{"Gulf of Mexico"}',
           'pl: a whole name the lexicon knows keeps its identity');
+
+-- a role before an official name is not part of it, and a person's name
+-- after the country or given name that ends it is not either
+SELECT is(pg_temp.ids('Rzeczniczka Agencji Kosmicznej Kanady Laura Smith zapowiedziała start.', 'pl', 'ORGANIZATION'),
+          '{"Agencji Kosmicznej Kanady"}', 'pl: a title before an official name, a person after its country');
+SELECT is(pg_temp.ids('Rzeczniczka Agencji Kosmicznej Kanady Laura Smith zapowiedziała start.', 'pl', 'PERSON'),
+          '{"Laura Smith"}', 'pl: title, organization, then the person');
+SELECT is(pg_temp.ids('Dyrektor Instytutu Zachodniego Marek Nowicki ocenił plan.', 'pl', 'PERSON'),
+          '{"Marek Nowicki"}', 'pl: a given name ends the institution after a role');
+-- roles that mostly come before an institution need a given name after them
+SELECT is(pg_temp.ids('Według dyrektora Ośrodka Studiów Wschodnich sytuacja jest trudna.', 'pl', 'PERSON'),
+          '{}', 'pl: dyrektor + institution is no person');
+SELECT is(pg_temp.ids('Глава Росатома Алексей Лихачёв заявил, что директор Центра не приедет.', 'ru', 'PERSON'),
+          '{"Алексей Лихачёв"}', 'ru: глава + organization + name; директор Центра is no person');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
