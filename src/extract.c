@@ -332,9 +332,11 @@ typedef struct PrefixFilter
 {
 	const uint64_t *bits;		/* NULL: every form */
 	uint32_t	nbits;
+	uint32_t	min_form;		/* bytes an inflected form has at least:
+								 * given names may be as short as Jan, Ewa */
 } PrefixFilter;
 
-#define NO_FILTER ((PrefixFilter) {NULL, 0})
+#define NO_FILTER ((PrefixFilter) {NULL, 0, 4})
 
 /*
  * RuleFormsPossible: an inflection rule may turn word f[0..n) into a form in
@@ -409,7 +411,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 		if (first && rule->type == RULE_NOUN && (c->doc->tok[i].flags & TK_LOWER))
 			continue;
 		stem = n - rule->suffix_len;
-		if (stem < 2 || stem + rule->repl_len < 4)
+		if (stem < 2 || stem + rule->repl_len < pf.min_form)
 			continue;
 		if (stem + rule->repl_len >= VARIANT_LEN)
 			continue;
@@ -1643,10 +1645,10 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		return;
 	/* a first word that starts nothing, in any form */
 	if (depth == 0 && !(FirstBits(c, t) & FIRST_NAME) &&
-		!FormsPossible(c, t, (PrefixFilter) {c->lex->pfx_name, 18}))
+		!FormsPossible(c, t, (PrefixFilter) {c->lex->pfx_name, 18, 4}))
 		return;
 	nv = Variants(c, t, v, depth == 0,
-				 depth == 0 ? (PrefixFilter) {c->lex->pfx_name, 18} : NO_FILTER);
+				 depth == 0 ? (PrefixFilter) {c->lex->pfx_name, 18, 4} : NO_FILTER);
 	for (int k = 0; k < nv; k++)
 	{
 		size_t		n = klen;
@@ -1724,11 +1726,11 @@ LowerStart(const Ctx *c, int i)
 
 	if (KeyLen(c, i) < 4)
 		return false;			/* adjectives are longer than "w", "và" */
-	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_lower, 16}))
+	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_lower, 16, 4}))
 		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
 			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) >= 0;
-	nv = Variants(c, i, v, true, (PrefixFilter) {c->lex->pfx_lower, 16});
+	nv = Variants(c, i, v, true, (PrefixFilter) {c->lex->pfx_lower, 16, 4});
 	for (int k = 0; k < nv; k++)
 	{
 		/* the first variant is the key, whose hash is known */
@@ -2014,11 +2016,11 @@ IsGivenNameForm(const Ctx *c, int i)
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
-	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_given, 16}))
+	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_given, 16, 3}))
 		return ent_bloom_test(c->lex->bloom_given, 16, KeyHash(c, i)) &&
 			strmap_get_hashed(&c->lex->given_names, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) == 1;
-	nv = Variants(c, i, v, false, (PrefixFilter) {c->lex->pfx_given, 16});
+	nv = Variants(c, i, v, false, (PrefixFilter) {c->lex->pfx_given, 16, 3});
 	for (int k = 0; k < nv; k++)
 	{
 		uint32_t	h;

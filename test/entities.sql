@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(124);
+SELECT plan(125);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -205,6 +205,9 @@ SELECT is(pg_temp.ids('Rzeczniczka Agencji Kosmicznej Kanady Laura Smith zapowie
           '{"Laura Smith"}', 'pl: title, organization, then the person');
 SELECT is(pg_temp.ids('Dyrektor Instytutu Zachodniego Marek Nowicki ocenił plan.', 'pl', 'PERSON'),
           '{"Marek Nowicki"}', 'pl: a given name ends the institution after a role');
+-- inflected short given names (Jan, Ewa) start a name too
+SELECT is((SELECT count(*)::int FROM entente.entities('Spotkał się z Janem Nowakiem i Ewą Kowalską.', 'pl') WHERE kind = 'PERSON'),
+          2, 'pl: Janem Nowakiem, Ewą Kowalską');
 -- roles that mostly come before an institution need a given name after them
 SELECT is(pg_temp.ids('Według dyrektora Ośrodka Studiów Wschodnich sytuacja jest trudna.', 'pl', 'PERSON'),
           '{}', 'pl: dyrektor + institution is no person');
