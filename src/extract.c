@@ -1866,6 +1866,70 @@ IsHonorificBefore(const Ctx *c, int i)
 	return false;
 }
 
+/* the first letter of a given name, with the letters transliterations
+ * disagree on made one (Władimir/Vladimir, Jurij/Yuri, Konstantin/Constantin) */
+static char
+InitialClass(char ch)
+{
+	ch = (char) tolower((unsigned char) ch);
+	switch (ch)
+	{
+		case 'w':
+			return 'v';
+		case 'y':
+		case 'i':
+			return 'j';
+		case 'c':
+		case 'q':
+			return 'k';
+		default:
+			return ch;
+	}
+}
+
+/*
+ * OtherGivenNameBefore: the surname at token i follows another person's
+ * given name (and perhaps an initial): "Dan E. Frederiksen" is not Mette
+ * Frederiksen.  (The lexicon's own full names are matched before their
+ * surnames, so a given name left before a surname is someone else's unless
+ * it is a spelling of the entity's own: the first letters are compared,
+ * the given name transliterated to Latin.)
+ */
+static bool
+OtherGivenNameBefore(Ctx *c, int i, const LexEntity *ent)
+{
+	int			g = i - 1;
+	char		mine,
+				theirs;
+
+	/* an initial: "Dan E. Frederiksen" */
+	if (g >= 2 && IsPunctTok(c, g, '.') && IsCapWord(c, g - 1) &&
+		c->doc->tok[g - 1].char_end - c->doc->tok[g - 1].char_start == 1)
+		g -= 2;
+	if (g < 0 || !SameLine(c, g, i) || c->claim[g] >= 0 || !IsGivenName(c, g, false) ||
+		!ent->canonical[0])
+		return false;
+	if (c->doc->tok[g].flags & TK_NONLATIN)
+	{
+		EntBuf		b;
+
+		entbuf_init(&b, 16);
+		if (!ent_translit(c->doc->text + c->doc->tok[g].byte_start,
+						  c->doc->tok[g].byte_end - c->doc->tok[g].byte_start,
+						  "Any-Latin; Latin-ASCII", &b, c->err) || b.len == 0)
+		{
+			ent_free(b.data);
+			return false;
+		}
+		theirs = b.data[0];
+		ent_free(b.data);
+	}
+	else
+		theirs = Fold(c, g)[0];
+	mine = ent->canonical[0];
+	return InitialClass(mine) != InitialClass(theirs);
+}
+
 /*
  * FindNames matches lexicon names, longest first.  Ambiguous names and bare
  * surnames are kept only with evidence.
@@ -1948,6 +2012,8 @@ FindNames(Ctx *c)
 			continue;
 		/* a surname alone: the full name elsewhere, a title, or a long and
 		 * distinctive surname that is not part of another name */
+		if ((al->flags & AL_SURNAME) && OtherGivenNameBefore(c, i, ent))
+			continue;
 		if ((al->flags & AL_SURNAME) && !EntitySeen(c, al->entity) &&
 			!IsTitleBefore(c, i) &&
 			(FoldLen(c, i) < 5 || IsGivenName(c, i, false) ||
@@ -2090,7 +2156,7 @@ NameSpan(const Ctx *c, int i, int max)
 			if (WordAt(c, t, WORD_MONTH_NAME, WORD_WEEKDAY, &wl) >= 0 && n > 0)
 				break;
 			for (int k = i; k < t; k++)
-				words += !IsParticle(c, k);
+				words += !IsParticle(c, k) && !(c->doc->tok[k].flags & TK_PUNCT);
 			if (words >= max)
 				break;
 			n++;
@@ -2270,7 +2336,8 @@ FindPeople(Ctx *c)
 			}
 			n = NameSpan(c, j, max);
 			/* "ministro della Difesa Guido Crosetto": start at a given name */
-			for (int k = 1; k < n && skipped_lower && !IsGivenName(c, j, false); k++)
+			for (int k = 1; k < n && (skipped_lower || (tflags & TITLE_INSTITUTION)) &&
+				 !IsGivenName(c, j, false); k++)
 				if (IsGivenName(c, j + k, false))
 				{
 					j += k;
@@ -2910,7 +2977,7 @@ FindOrgCues(Ctx *c)
 				}
 				/* a person's name after the body is not part of it:
 				 * "Instytutu Zachodniego Marek Nowicki" */
-				for (int q = 1; q < n; q++)
+				for (int q = IsGivenName(c, j, false) && n > 1 ? 0 : 1; q < n; q++)
 					if (c->claim[j + q] < 0 &&
 						(IsGivenName(c, j + q, false) || AfterName(c, j + q)))
 					{

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(125);
+SELECT plan(127);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -208,6 +208,11 @@ SELECT is(pg_temp.ids('Dyrektor Instytutu Zachodniego Marek Nowicki ocenił plan
 -- inflected short given names (Jan, Ewa) start a name too
 SELECT is((SELECT count(*)::int FROM entente.entities('Spotkał się z Janem Nowakiem i Ewą Kowalską.', 'pl') WHERE kind = 'PERSON'),
           2, 'pl: Janem Nowakiem, Ewą Kowalską');
+-- another person's given name (and initial) before a known surname
+SELECT is(pg_temp.ids('Ekonomista Tomasz K. Ławrow uważa inaczej. Minister Siergiej Ławrow odpowiedział.', 'pl', 'PERSON'),
+          '{"Sergey Lavrov","Tomasz K. Ławrow"}', 'pl: Tomasz K. Ławrow is not Sergey Lavrov');
+SELECT is(pg_temp.ids('Владимир Путин встретился с премьером. Путин сказал.', 'ru', 'PERSON'),
+          '{"Vladimir Putin"}', 'ru: the entity''s own given name before its surname');
 -- roles that mostly come before an institution need a given name after them
 SELECT is(pg_temp.ids('Według dyrektora Ośrodka Studiów Wschodnich sytuacja jest trudna.', 'pl', 'PERSON'),
           '{}', 'pl: dyrektor + institution is no person');
