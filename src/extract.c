@@ -2751,46 +2751,7 @@ FindForeignNames(Ctx *c)
 	return true;
 }
 
-/*
- * UnknownPlaceAfter: after a preposition of place ("w", "в", "v"), one or
- * two capitalised words that nothing else claimed, not a given name, are a
- * place ("w Lubminie").  Returns false only on failure.
- */
-static bool
-UnknownPlaceAfter(Ctx *c, int j)
-{
-	EntDoc	   *doc = c->doc;
-	int			n = 0;
-	const char *surface;
-
-	if (j >= doc->ntok || !SameLine(c, j - 1, j) || !(doc->tok[j - 1].flags & TK_LOWER))
-		return true;
-	/*
-	 * One capitalised word, not an acronym with an ending ("МИДе") nor a
-	 * word in another script than the language's ("у Brexit")
-	 */
-	if (c->claim[j] < 0 && IsCapWord(c, j) && (doc->tok[j].flags & TK_CAP) &&
-		!(doc->tok[j].flags & (TK_ALLCAPS | TK_INNER_CAP | TK_QUOTE_BEFORE | TK_HYPHEN)) &&
-		((doc->tok[j].flags & TK_NONLATIN) != 0) == CyrillicLanguage(c) &&
-		!IsGivenName(c, j, false) && KeyLen(c, j) >= 4)
-		n = 1;
-	/* the first word of a longer name ("w Unii Europejskiej") is not a
-	 * place, nor is an adjective before its noun ("в Стокгольмском
-	 * арбитраже") */
-	if (n == 0 || (j + 1 < doc->ntok && SameLine(c, j, j + 1) &&
-				   (IsCapWord(c, j + 1) || c->claim[j + 1] >= 0 ||
-					((doc->tok[j + 1].flags & TK_LOWER) && AdjectiveEnding(c, j))) &&
-				   !(doc->tok[j + 1].flags & TK_PUNCT)))
-		return true;
-	surface = JoinSurface(c, j, j + n);
-	if (!surface)
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	return AddMention(c, ENT_PLACE, surface, PersonCanonical(c, surface), "",
-					  j, j + n, 0.5f, "pattern:place-preposition", true) >= 0;
-}
-
-/* IsOrgHead: lower-case token i is a head noun of official names, in some
- * case */
+/* IsOrgHead: token i is a head noun of official names, in some case */
 static bool
 IsOrgHead(const Ctx *c, int i)
 {
@@ -2808,6 +2769,46 @@ IsOrgHead(const Ctx *c, int i)
 	}
 	return false;
 }
+
+/*
+ * UnknownPlaceAfter: after a preposition of place ("w", "в", "v"), one or
+ * two capitalised words that nothing else claimed, not a given name, are a
+ * place ("w Lubminie").  Returns false only on failure.
+ */
+static bool
+UnknownPlaceAfter(Ctx *c, int j)
+{
+	EntDoc	   *doc = c->doc;
+	int			n = 0;
+	const char *surface;
+
+	if (j >= doc->ntok || !SameLine(c, j - 1, j) || !(doc->tok[j - 1].flags & TK_LOWER))
+		return true;
+	/*
+	 * One capitalised word, not an acronym with an ending ("МИДе"), a word
+	 * in another script than the language's ("у Brexit") nor the head noun
+	 * of a body named in short ("w Unii", "в Палате")
+	 */
+	if (c->claim[j] < 0 && IsCapWord(c, j) && (doc->tok[j].flags & TK_CAP) &&
+		!(doc->tok[j].flags & (TK_ALLCAPS | TK_INNER_CAP | TK_QUOTE_BEFORE | TK_HYPHEN)) &&
+		((doc->tok[j].flags & TK_NONLATIN) != 0) == CyrillicLanguage(c) &&
+		!IsGivenName(c, j, false) && KeyLen(c, j) >= 4 && !IsOrgHead(c, j))
+		n = 1;
+	/* the first word of a longer name ("w Unii Europejskiej") is not a
+	 * place, nor is an adjective before its noun ("в Стокгольмском
+	 * арбитраже") */
+	if (n == 0 || (j + 1 < doc->ntok && SameLine(c, j, j + 1) &&
+				   (IsCapWord(c, j + 1) || c->claim[j + 1] >= 0 ||
+					((doc->tok[j + 1].flags & TK_LOWER) && AdjectiveEnding(c, j))) &&
+				   !(doc->tok[j + 1].flags & TK_PUNCT)))
+		return true;
+	surface = JoinSurface(c, j, j + n);
+	if (!surface)
+		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	return AddMention(c, ENT_PLACE, surface, PersonCanonical(c, surface), "",
+					  j, j + n, 0.5f, "pattern:place-preposition", true) >= 0;
+}
+
 
 /*
  * FindOrgHeads finds the official names Slavic languages write with one

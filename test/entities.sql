@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(127);
+SELECT plan(129);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -205,6 +205,12 @@ SELECT is(pg_temp.ids('Rzeczniczka Agencji Kosmicznej Kanady Laura Smith zapowie
           '{"Laura Smith"}', 'pl: title, organization, then the person');
 SELECT is(pg_temp.ids('Dyrektor Instytutu Zachodniego Marek Nowicki ocenił plan.', 'pl', 'PERSON'),
           '{"Marek Nowicki"}', 'pl: a given name ends the institution after a role');
+-- Polish locatives of feminine names in -da, -ta, -ra (t/d/r soften before -e)
+SELECT is(pg_temp.ids('Byli na Malcie, w Rwandzie i w Ugandzie, potem na Saharze.', 'pl', 'COUNTRY'),
+          '{MT,RW,UG}', 'pl: Malcie, Rwandzie, Ugandzie');
+-- the head noun of a body named in short is no unknown place
+SELECT is(pg_temp.ids('Polska jest w Unii, a Ukraina we Wspólnocie.', 'pl', 'PLACE'), '{}',
+          'pl: w Unii, we Wspólnocie are no places');
 -- inflected short given names (Jan, Ewa) start a name too
 SELECT is((SELECT count(*)::int FROM entente.entities('Spotkał się z Janem Nowakiem i Ewą Kowalską.', 'pl') WHERE kind = 'PERSON'),
           2, 'pl: Janem Nowakiem, Ewą Kowalską');
