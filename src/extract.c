@@ -1631,6 +1631,18 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 	return true;
 }
 
+/*
+ * NameFilter: the filter for forms of a name's first word.  A capitalised
+ * word may be a form of a three-letter name (v Římě, v Čadu); other forms
+ * keep four bytes.
+ */
+static inline PrefixFilter
+NameFilter(const Ctx *c, int t)
+{
+	return (PrefixFilter) {c->lex->pfx_name, 18,
+		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
+}
+
 static void
 Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	 Match *best)
@@ -1645,10 +1657,9 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		return;
 	/* a first word that starts nothing, in any form */
 	if (depth == 0 && !(FirstBits(c, t) & FIRST_NAME) &&
-		!FormsPossible(c, t, (PrefixFilter) {c->lex->pfx_name, 18, 4}))
+		!FormsPossible(c, t, NameFilter(c, t)))
 		return;
-	nv = Variants(c, t, v, depth == 0,
-				 depth == 0 ? (PrefixFilter) {c->lex->pfx_name, 18, 4} : NO_FILTER);
+	nv = Variants(c, t, v, depth == 0, depth == 0 ? NameFilter(c, t) : NO_FILTER);
 	for (int k = 0; k < nv; k++)
 	{
 		size_t		n = klen;
