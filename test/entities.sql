@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(131);
+SELECT plan(132);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -206,11 +206,12 @@ SELECT is(pg_temp.ids('Rzeczniczka Agencji Kosmicznej Kanady Laura Smith zapowie
 SELECT is(pg_temp.ids('Dyrektor Instytutu Zachodniego Marek Nowicki ocenił plan.', 'pl', 'PERSON'),
           '{"Marek Nowicki"}', 'pl: a given name ends the institution after a role');
 -- Polish locatives of feminine names in -da, -ta, -ra (t/d/r soften before -e)
-SELECT is(pg_temp.ids('Byli na Malcie, w Rwandzie i w Ugandzie, potem na Saharze.', 'pl', 'COUNTRY'),
+SELECT is(pg_temp.ids('Byli na Malcie, w Rwandzie i w Ugandzie, potem na Saharze i w Zagrzebiu.', 'pl', 'COUNTRY'),
           '{MT,RW,UG}', 'pl: Malcie, Rwandzie, Ugandzie');
 -- forms of three-letter names (Řím, Čad) when capitalised
 SELECT is(pg_temp.ids('Ministr byl v Římě a pak v Čadu.', 'cs', 'PLACE'), '{Rome}', 'cs: v Římě');
 SELECT is(pg_temp.ids('Ministr byl v Římě a pak v Čadu.', 'cs', 'COUNTRY'), '{TD}', 'cs: v Čadu');
+SELECT is(pg_temp.ids('Lot do Zagrzebia, potem do Lublany.', 'pl', 'PLACE'), '{Ljubljana,Zagreb}', 'pl: Zagrzebia (soft stem)');
 -- the head noun of a body named in short is no unknown place
 SELECT is(pg_temp.ids('Polska jest w Unii, a Ukraina we Wspólnocie.', 'pl', 'PLACE'), '{}',
           'pl: w Unii, we Wspólnocie are no places');
