@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(132);
+SELECT plan(133);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -212,6 +212,7 @@ SELECT is(pg_temp.ids('Byli na Malcie, w Rwandzie i w Ugandzie, potem na Saharze
 SELECT is(pg_temp.ids('Ministr byl v Římě a pak v Čadu.', 'cs', 'PLACE'), '{Rome}', 'cs: v Římě');
 SELECT is(pg_temp.ids('Ministr byl v Římě a pak v Čadu.', 'cs', 'COUNTRY'), '{TD}', 'cs: v Čadu');
 SELECT is(pg_temp.ids('Lot do Zagrzebia, potem do Lublany.', 'pl', 'PLACE'), '{Ljubljana,Zagreb}', 'pl: Zagrzebia (soft stem)');
+SELECT is(pg_temp.ids('Переговоры с Парижем и Бейрутом.', 'ru', 'PLACE'), '{Beirut,Paris}', 'ru: instrumental in -ем');
 -- the head noun of a body named in short is no unknown place
 SELECT is(pg_temp.ids('Polska jest w Unii, a Ukraina we Wspólnocie.', 'pl', 'PLACE'), '{}',
           'pl: w Unii, we Wspólnocie are no places');
