@@ -339,6 +339,31 @@ typedef struct PrefixFilter
 #define NO_FILTER ((PrefixFilter) {NULL, 0, 4})
 
 /*
+ * The filters of the three kinds of lookup; FormsPossible and Variants are
+ * asked with the same one.  A capitalised word may be a form of a three-
+ * letter name (v Římě, v Čadu) and any word of a three-letter given name
+ * (Janem, Ewą); other forms keep four bytes.
+ */
+static inline PrefixFilter
+NameFilter(const Ctx *c, int t)
+{
+	return (PrefixFilter) {c->lex->pfx_name, 18,
+		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
+}
+
+static inline PrefixFilter
+LowerFilter(const Ctx *c)
+{
+	return (PrefixFilter) {c->lex->pfx_lower, 16, 4};
+}
+
+static inline PrefixFilter
+GivenFilter(const Ctx *c)
+{
+	return (PrefixFilter) {c->lex->pfx_given, 16, 3};
+}
+
+/*
  * RuleFormsPossible: an inflection rule may turn word f[0..n) into a form in
  * filter pf.  A form keeps at least three bytes of the word, which must
  * pass, unless the word ends in a suffix that leaves two.
@@ -1125,6 +1150,14 @@ IsPunctTok(const Ctx *c, int i, char ch)
 		FoldLen(c, i) == 1 && Fold(c, i)[0] == ch;
 }
 
+/* IsInitial: token i is an initial, one capital and a full stop (George W.) */
+static bool
+IsInitial(const Ctx *c, int i)
+{
+	return IsCapWord(c, i) && c->doc->tok[i].char_end - c->doc->tok[i].char_start == 1 &&
+		IsPunctTok(c, i + 1, '.');
+}
+
 /* "aprile del 2018", "abril de 2018", "April of 2018" */
 static bool
 IsYearConnector(const Ctx *c, int i)
@@ -1631,18 +1664,6 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 	return true;
 }
 
-/*
- * NameFilter: the filter for forms of a name's first word.  A capitalised
- * word may be a form of a three-letter name (v Římě, v Čadu); other forms
- * keep four bytes.
- */
-static inline PrefixFilter
-NameFilter(const Ctx *c, int t)
-{
-	return (PrefixFilter) {c->lex->pfx_name, 18,
-		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
-}
-
 static void
 Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	 Match *best)
@@ -1737,11 +1758,11 @@ LowerStart(const Ctx *c, int i)
 
 	if (KeyLen(c, i) < 4)
 		return false;			/* adjectives are longer than "w", "và" */
-	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_lower, 16, 4}))
+	if (!FormsPossible(c, i, LowerFilter(c)))
 		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
 			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) >= 0;
-	nv = Variants(c, i, v, true, (PrefixFilter) {c->lex->pfx_lower, 16, 4});
+	nv = Variants(c, i, v, true, LowerFilter(c));
 	for (int k = 0; k < nv; k++)
 	{
 		/* the first variant is the key, whose hash is known */
@@ -1914,8 +1935,7 @@ OtherGivenNameBefore(Ctx *c, int i, const LexEntity *ent)
 				theirs;
 
 	/* an initial: "Dan E. Frederiksen" */
-	if (g >= 2 && IsPunctTok(c, g, '.') && IsCapWord(c, g - 1) &&
-		c->doc->tok[g - 1].char_end - c->doc->tok[g - 1].char_start == 1)
+	if (g >= 2 && IsInitial(c, g - 1))
 		g -= 2;
 	if (g < 0 || !SameLine(c, g, i) || c->claim[g] >= 0 || !IsGivenName(c, g, false) ||
 		!ent->canonical[0])
@@ -2093,11 +2113,11 @@ IsGivenNameForm(const Ctx *c, int i)
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
-	if (!FormsPossible(c, i, (PrefixFilter) {c->lex->pfx_given, 16, 3}))
+	if (!FormsPossible(c, i, GivenFilter(c)))
 		return ent_bloom_test(c->lex->bloom_given, 16, KeyHash(c, i)) &&
 			strmap_get_hashed(&c->lex->given_names, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) == 1;
-	nv = Variants(c, i, v, false, (PrefixFilter) {c->lex->pfx_given, 16, 3});
+	nv = Variants(c, i, v, false, GivenFilter(c));
 	for (int k = 0; k < nv; k++)
 	{
 		uint32_t	h;
@@ -2152,8 +2172,7 @@ NameSpan(const Ctx *c, int i, int max)
 		if ((c->doc->tok[t].flags & TK_ALLCAPS) && c->doc->tok[t].char_end - c->doc->tok[t].char_start >= 2)
 			break;
 		/* an initial: George W. Bush */
-		if (n > 0 && IsCapWord(c, t) && c->doc->tok[t].char_end - c->doc->tok[t].char_start == 1 &&
-			IsPunctTok(c, t + 1, '.') && IsCapWord(c, t + 2) && SameLine(c, i, t + 2))
+		if (n > 0 && IsInitial(c, t) && IsCapWord(c, t + 2) && SameLine(c, i, t + 2))
 		{
 			n += 2;
 			continue;
@@ -2978,7 +2997,6 @@ FindOrgCues(Ctx *c)
 					while (k < doc->ntok && k - j < 5 && SameLine(c, j, k) &&
 						   IsCapWord(c, k) && !(doc->tok[k].flags & TK_SENT_START) &&
 						   !(k > j && IsGivenName(c, k, false)) &&
-						   !(k > j && c->claim[k] < 0 && AfterName(c, k)) &&
 						   (c->claim[k] < 0 || c->out->m[c->claim[k]].kind == ENT_COUNTRY ||
 							c->out->m[c->claim[k]].kind == ENT_PLACE ||
 							c->out->m[c->claim[k]].kind == ENT_ORGANIZATION ||
@@ -2988,7 +3006,8 @@ FindOrgCues(Ctx *c)
 						n = k - j;
 				}
 				/* a person's name after the body is not part of it:
-				 * "Instytutu Zachodniego Marek Nowicki" */
+				 * "Instytutu Zachodniego Marek Nowicki", "Stanu USA Heather
+				 * Nauert" (NameSpan's span as well as the one above) */
 				for (int q = IsGivenName(c, j, false) && n > 1 ? 0 : 1; q < n; q++)
 					if (c->claim[j + q] < 0 &&
 						(IsGivenName(c, j + q, false) || AfterName(c, j + q)))

@@ -86,7 +86,7 @@ InitAscii(EntError *err)
 	for (int c = '0'; c <= '9'; c++)
 		if (ascii.foldlen[c] != 1 || ascii.fold[c] != c ||
 			(ascii.cls[c] & (ENT_CH_LETTER | ENT_CH_LOWER | ENT_CH_UPPER | ENT_CH_DIGIT)) !=
-			ENT_CH_DIGIT || !(ascii.cls[c] & WORDCH))
+			ENT_CH_DIGIT)
 			ascii.alnum_plain = false;
 	ascii.ready = true;
 	return true;
