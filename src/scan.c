@@ -51,6 +51,7 @@ typedef struct AsciiInfo
 	int			cls[128];
 	char		fold[128];
 	int			foldlen[128];
+	bool		stop[128];		/* may end a sentence (ent_sentence_stop) */
 } AsciiInfo;
 
 static AsciiInfo ascii;
@@ -67,6 +68,7 @@ InitAscii(EntError *err)
 		if (!ent_char_info(c, &f, &fl, &cls, err))
 			return false;
 		ascii.cls[c] = cls;
+		ascii.stop[c] = ent_sentence_stop(c);
 		ascii.foldlen[c] = fl;
 		ascii.fold[c] = fl ? f[0] : 0;
 	}
@@ -376,8 +378,30 @@ CollectSentence(void *arg, const EntSpan *span, EntError *err)
 	return true;
 }
 
+/* AddStop notes a character at pos that may end a sentence */
+static bool
+AddStop(EntDoc *doc, size_t pos, EntError *err)
+{
+	if (doc->nstops == doc->stops_cap)
+	{
+		doc->stops_cap = doc->stops_cap * 2 + 64;
+		doc->stops = ent_realloc(doc->stops, doc->stops_cap * sizeof(uint32_t));
+		if (!doc->stops)
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
+	doc->stops[doc->nstops++] = (uint32_t) pos;
+	return true;
+}
+
+static inline bool
+IsStop(int32_t cp)
+{
+	return cp < 0x80 ? ascii.stop[cp] : ent_sentence_stop(cp);
+}
+
 /*
- * AssignSentences numbers the sentences of doc with ent_sentences().
+ * AssignSentences numbers the sentences of doc as ent_sentences() finds
+ * them, reading again only the text around the stops the scan met.
  */
 static bool
 AssignSentences(EntDoc *doc, EntError *err)
@@ -386,8 +410,10 @@ AssignSentences(EntDoc *doc, EntError *err)
 	int			k = 0;
 	int32_t		prev = 0;
 
-	if (!ent_sentence_bytes(doc->text, doc->len, doc->lang, CollectSentence, &ss,
-							err))
+	if (!(doc->suspect ?
+		  ent_sentence_bytes(doc->text, doc->len, doc->lang, CollectSentence, &ss, err) :
+		  ent_sentence_bytes_at(doc->text, doc->len, doc->lang, doc->stops, doc->nstops,
+								CollectSentence, &ss, err)))
 	{
 		ent_free(ss.ends);
 		return false;
@@ -403,6 +429,9 @@ AssignSentences(EntDoc *doc, EntError *err)
 	}
 	doc->nsent = ss.n;
 	ent_free(ss.ends);
+	ent_free(doc->stops);
+	doc->stops = NULL;
+	doc->nstops = doc->stops_cap = 0;
 	return true;
 }
 
@@ -588,10 +617,15 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 		}
 		if (!CharAt(s, len, pos, &ci, err))
 			return false;
+		if (ci.cp >= 0x80 && ent_utf8_suspect(ci.cp, ci.used))
+			doc->suspect = true;
 		if (ci.cls & ENT_CH_SPACE)
 		{
 			if (ci.cls & ENT_CH_NEWLINE)
 			{
+				/* (every line break the sentence rules know has the class) */
+				if (want_sentences && !AddStop(doc, pos, err))
+					return false;
 				doc->lines[doc->nlines - 1].byte_end = (uint32_t) pos;
 				if (!NewLine(doc, pos + ci.used, &capl, err))
 					return false;
@@ -629,6 +663,8 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 			t->flags |= TK_PUNCT;
 			if (!FoldAppend(doc, ci.fold, ci.foldlen, err))
 				return false;
+			if (want_sentences && IsStop(ci.cp) && !AddStop(doc, pos, err))
+				return false;
 			quote_before = IsOpeningQuote(ci.cp);
 			pos += ci.used;
 			chr++;
@@ -655,6 +691,8 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				size_t		npos;
 
 				/* take the word character */
+				if (cur->cp >= 0x80 && ent_utf8_suspect(cur->cp, cur->used))
+					doc->suspect = true;
 				if (cur->cls & ENT_CH_LETTER)
 				{
 					letters++;
@@ -860,6 +898,9 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				}
 				else
 					break;
+				/* a joiner may be a full stop (U.S, 3.5) */
+				if (want_sentences && IsStop(nxp->cp) && !AddStop(doc, pos, err))
+					return false;
 				seg_start = (uint32_t) doc->folded_len;
 				pos = npos;
 				chr++;
@@ -898,6 +939,7 @@ ent_doc_free(EntDoc *doc)
 	ent_free(doc->tok);
 	ent_free(doc->folded);
 	ent_free(doc->lines);
+	ent_free(doc->stops);
 	ent_free(doc->keys);
 	memset(doc, 0, sizeof(*doc));
 }

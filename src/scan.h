@@ -81,6 +81,12 @@ typedef struct EntDoc
 	EntLine    *lines;
 	int32_t		nlines;
 	int32_t		nsent;
+	/* while scanning: the characters that may end a sentence (see
+	 * ent_sentence_bytes_at), and whether one was ill-formed */
+	uint32_t   *stops;
+	size_t		nstops;
+	size_t		stops_cap;
+	bool		suspect;
 } EntDoc;
 
 /*

@@ -194,6 +194,10 @@ typedef struct AbbrevSet
 
 static AbbrevSet abbrevs;
 
+/* the fold of each ASCII character that folds to one ASCII character, else
+ * 0 (made when the list is loaded, with the fold that makes the keys) */
+static char abbrev_ascii_fold[128];
+
 static uint32_t
 HashBytes(const char *s, size_t n)
 {
@@ -281,6 +285,7 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 	AbbrevSet	set = {0};
 	size_t		lines = 1;
 	size_t		pos = 0;
+	EntBuf		f0;
 
 	for (size_t i = 0; i < len; i++)
 		lines += (buf[i] == '\n');
@@ -332,6 +337,15 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	}
 
+	for (int c = 1; c < 128; c++)
+	{
+		char		ch = (char) c;
+
+		entbuf_init(&f0, 8);
+		abbrev_ascii_fold[c] = FoldWord(&ch, 1, &f0) && f0.len == 1 &&
+			(unsigned char) f0.data[0] < 0x80 ? f0.data[0] : 0;
+		ent_free(f0.data);
+	}
 	if (abbrevs.keys)
 	{
 		for (size_t i = 0; i < abbrevs.size; i++)
@@ -351,25 +365,44 @@ ent_abbrev_loaded(void)
 /*
  * ent_abbrev_has: see segment.h.
  */
-bool
-ent_abbrev_has(const char *lang, const char *word, size_t len)
+static bool
+AbbrevHasFolded(const char *lang, const char *folded, size_t flen)
 {
 	char		key[160];
 	size_t		n;
+
+	n = MakeKey(lang, folded, flen, key);
+	if (n && AbbrevLookup(&abbrevs, key, n))
+		return true;
+	n = MakeKey("*", folded, flen, key);
+	return n && AbbrevLookup(&abbrevs, key, n);
+}
+
+bool
+ent_abbrev_has(const char *lang, const char *word, size_t len)
+{
 	EntBuf		f;
 	bool		found = false;
+	char		small[64];
+	size_t		i;
 
+	/*
+	 * (Asked at every full stop: a word of ASCII characters that fold to one
+	 * ASCII character each is folded here, without an allocation.)
+	 */
+	for (i = 0; i < len && i < sizeof(small); i++)
+	{
+		unsigned char c = (unsigned char) word[i];
+
+		if (c >= 0x80 || !abbrev_ascii_fold[c])
+			break;
+		small[i] = abbrev_ascii_fold[c];
+	}
+	if (i == len && len > 0)
+		return AbbrevHasFolded(lang, small, len);
 	entbuf_init(&f, len * 2 + 8);
 	if (FoldWord(word, len, &f))
-	{
-		n = MakeKey(lang, f.data, f.len, key);
-		found = n && AbbrevLookup(&abbrevs, key, n);
-		if (!found)
-		{
-			n = MakeKey("*", f.data, f.len, key);
-			found = n && AbbrevLookup(&abbrevs, key, n);
-		}
-	}
+		found = AbbrevHasFolded(lang, f.data, f.len);
 	ent_free(f.data);
 	return found;
 }
@@ -622,8 +655,7 @@ SbAt(const char *s, size_t len, size_t i, int *used)
 	cp = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
 	/* what ICU would read as ill-formed: stray bytes, overlong forms,
 	 * surrogates, beyond U+10FFFF */
-	if (cp == 0xFFFD || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-		(*used == 3 && cp < 0x800) || (*used == 4 && cp < 0x10000))
+	if (ent_utf8_suspect(cp, *used))
 		return SB_UNKNOWN;
 	t = sb_blocks[cp >> 8];
 	if (!t && !(t = SbBlock(cp)))
@@ -670,8 +702,16 @@ SkipExtend(const char *s, size_t len, size_t i, int *cls, int *used)
  */
 #define NO_BREAK ((size_t) -1)
 
+/* the stops of ent_sentence_bytes_at, read forward */
+typedef struct StopCursor
+{
+	const uint32_t *stops;
+	size_t		n;
+	size_t		k;				/* the first not behind the reader */
+} StopCursor;
+
 static size_t
-NextBreak(const char *s, size_t len, size_t start)
+NextBreak(const char *s, size_t len, size_t start, StopCursor *sc)
 {
 	size_t		i = start;
 	int			used;
@@ -689,11 +729,21 @@ NextBreak(const char *s, size_t len, size_t start)
 
 		/*
 		 * Other characters, and the closers and spaces after them, go along:
-		 * skip plain ASCII ones at once.
+		 * go to the next stop the caller saw, or skip plain ASCII ones at
+		 * once.
 		 */
-		while ((unsigned char) s[i] < 0x80 && !sb_ascii_stop[(unsigned char) s[i]])
-			if (++i == len)
+		if (sc)
+		{
+			while (sc->k < sc->n && sc->stops[sc->k] < i)
+				sc->k++;
+			if (sc->k == sc->n)
 				return len;
+			i = sc->stops[sc->k];
+		}
+		else
+			while ((unsigned char) s[i] < 0x80 && !sb_ascii_stop[(unsigned char) s[i]])
+				if (++i == len)
+					return len;
 		cls = SbAt(s, len, i, &used);
 		if (cls == SB_UNKNOWN)
 			return NO_BREAK;
@@ -793,7 +843,7 @@ NextBreak(const char *s, size_t len, size_t start)
  */
 static bool
 Sentences(const char *s, size_t len, const char *lang, bool chars,
-		  EntSpanFn fn, void *arg, EntError *err)
+		  StopCursor *sc, EntSpanFn fn, void *arg, EntError *err)
 {
 	UText		ut = UTEXT_INITIALIZER;
 	UBreakIterator *bi = NULL;
@@ -816,7 +866,7 @@ Sentences(const char *s, size_t len, const char *lang, bool chars,
 		int			used;
 		EntSpan		span;
 
-		if (!bi && (!NativeLanguage(lang) || (end = NextBreak(s, len, b)) == NO_BREAK))
+		if (!bi && (!NativeLanguage(lang) || (end = NextBreak(s, len, b, sc)) == NO_BREAK))
 		{
 			base = b;
 			bi = OpenIterator(UBRK_SENTENCE, lang, s + base, len - base, &ut, err);
@@ -883,7 +933,7 @@ bool
 ent_sentences(const char *s, size_t len, const char *lang, EntSpanFn fn,
 			  void *arg, EntError *err)
 {
-	return Sentences(s, len, lang, true, fn, arg, err);
+	return Sentences(s, len, lang, true, NULL, fn, arg, err);
 }
 
 /*
@@ -893,5 +943,36 @@ bool
 ent_sentence_bytes(const char *s, size_t len, const char *lang, EntSpanFn fn,
 				   void *arg, EntError *err)
 {
-	return Sentences(s, len, lang, false, fn, arg, err);
+	return Sentences(s, len, lang, false, NULL, fn, arg, err);
+}
+
+/*
+ * ent_sentence_bytes_at: see segment.h.
+ */
+bool
+ent_sentence_bytes_at(const char *s, size_t len, const char *lang,
+					  const uint32_t *stops, size_t nstops,
+					  EntSpanFn fn, void *arg, EntError *err)
+{
+	StopCursor	sc = {stops, nstops, 0};
+
+	return Sentences(s, len, lang, false, &sc, fn, arg, err);
+}
+
+/*
+ * ent_sentence_stop: see segment.h.
+ */
+bool
+ent_sentence_stop(int32_t cp)
+{
+	const uint8_t *t;
+	int			cls;
+
+	if (cp < 0 || cp > 0x10FFFF)
+		return false;
+	t = sb_blocks[cp >> 8];
+	if (!t && !(t = SbBlock(cp)))
+		return true;			/* (out of memory: asking costs nothing) */
+	cls = t[cp & 0xFF];
+	return cls == SB_ATERM || cls == SB_STERM || cls == SB_CR || cls == SB_PARASEP;
 }

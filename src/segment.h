@@ -63,6 +63,26 @@ extern bool ent_sentence_bytes(const char *s, size_t len, const char *lang,
 							   EntSpanFn fn, void *arg, EntError *err);
 
 /*
+ * ent_sentence_bytes_at does ent_sentence_bytes for a caller that has read
+ * every character of s already: stops[0..nstops), ascending, are the byte
+ * offsets of every character that may end a sentence (at least those of
+ * Sentence_Break ATerm, STerm, CR, LF and Sep; see ent_sentence_stop), and
+ * s is well-formed UTF-8 (no ent_utf8_suspect character).  Only the text
+ * around them is read again; the sentences are those ent_sentence_bytes
+ * finds.
+ */
+extern bool ent_sentence_bytes_at(const char *s, size_t len, const char *lang,
+								  const uint32_t *stops, size_t nstops,
+								  EntSpanFn fn, void *arg, EntError *err);
+
+/*
+ * ent_sentence_stop: character cp may end a sentence (Sentence_Break ATerm,
+ * STerm, CR, LF or Sep).  Apart from CR, LF, U+0085, U+2028 and U+2029,
+ * which are white space, all of them are punctuation in Unicode 15.
+ */
+extern bool ent_sentence_stop(int32_t cp);
+
+/*
  * ent_abbrev_load reads the abbreviation list (data/abbreviations.tsv:
  * "lang<TAB>abbreviation" lines, '#' comments, lang "*" for every language)
  * from buf.  It replaces any list loaded before.

@@ -190,4 +190,16 @@ extern int	ent_utf8_encode(int32_t c, char *out);
 /* Number of characters (code points) in s[0..len). */
 extern size_t ent_utf8_count(const char *s, size_t len);
 
+/*
+ * ent_utf8_suspect: a code point ent_utf8_decode gave that ICU would read
+ * as ill-formed input (U+FFFD stands for a stray byte; a literal one is
+ * treated alike), or that no well-formed sequence of used bytes makes.
+ */
+static inline bool
+ent_utf8_suspect(int32_t cp, int used)
+{
+	return cp == 0xFFFD || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		(used == 3 && cp < 0x800) || (used == 4 && cp < 0x10000);
+}
+
 #endif							/* ENTENTE_TEXTBUF_H */

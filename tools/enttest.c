@@ -163,6 +163,141 @@ CheckScan(const char *in, const char *lang, const char *want)
 	ent_doc_free(&doc);
 }
 
+/*
+ * CheckSentenceStarts: the sentences ent_scan gives the tokens of in (from
+ * the stops it met) are those of ent_sentence_bytes over the whole text.
+ */
+typedef struct Ends
+{
+	size_t		end[4096];
+	int			n;
+} Ends;
+
+static bool
+CollectEnd(void *arg, const EntSpan *span, EntError *err)
+{
+	Ends	   *e = arg;
+
+	if (e->n < 4096)
+		e->end[e->n++] = span->byte_end;
+	return true;
+}
+
+static bool
+CheckSentenceStarts(const char *in, size_t len, const char *lang)
+{
+	static Ends e;
+	EntDoc		doc;
+	EntError	err;
+	int			k = 0;
+	bool		ok = true;
+
+	checks++;
+	e.n = 0;
+	if (!ent_sentence_bytes(in, len, lang, CollectEnd, &e, &err) ||
+		!ent_scan(in, len, lang, true, &doc, &err))
+	{
+		failures++;
+		printf("FAIL sentence starts: %s\n", err.message);
+		return false;
+	}
+	for (int i = 0; i < doc.ntok && ok; i++)
+	{
+		while (k < e.n && doc.tok[i].byte_start >= e.end[k])
+			k++;
+		ok = doc.tok[i].sent == k + 1;
+	}
+	if (!ok || doc.nsent != e.n)
+	{
+		failures++;
+		printf("FAIL sentence starts (%s): \"%.*s\"\n", lang, (int) len, in);
+	}
+	ent_doc_free(&doc);
+	return ok;
+}
+
+/*
+ * FuzzSentenceStarts: CheckSentenceStarts over random texts made of pieces
+ * that meet the sentence rules' cases: terminators of several scripts,
+ * closers, abbreviations, initials, decimals, ordinals, line breaks of every
+ * kind, marks after a full stop, format characters, U+FFFD and stray bytes.
+ */
+static void
+FuzzSentenceStarts(void)
+{
+	static const char *const pieces[] = {
+		"word", "Word", "said", "U.S.", "3.5", "3. ", "Mr. ", "gen. ", "J. ",
+		"Kornet-E. ", ". ", ".", "!", "?", "?!", "...", "\u2026", " ", "  ",
+		"\n", "\r\n", "\r", "\n\n", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
+		"\v", "\f", "\t", "\xC2\xA0", "\"", ")", "(", "\xC2\xBB", "\xE2\x80\x9D",
+		"\xE2\x80\x9E", "'", ",", ";", ":", "-", "\xCC\x81", "\xE2\x80\x8B",
+		"\xC2\xAD", "\xEF\xBF\xBD", "\xFF", "\xE3\x80\x82", "\xEF\xBC\x81",
+		"\xD8\x9F", "\xE0\xA5\xA4", "\xEF\xBC\x8E", "Rosja", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+		"\xCE\x95\xCE\xAF\xCF\x80\xCE\xB5", "etc. ", "a", "B", "7", "l'", "m.in", "x.\xE4\xB8\xAD", "Z.\xCE\xA9"
+	};
+	static const char *const langs[] = {"en", "de", "pl", "el", "zh", "vi", ""};
+	uint64_t	seed = 42;
+	char		buf[600];
+
+	for (int round = 0; round < 3000; round++)
+	{
+		size_t		n = 0;
+		int			npieces;
+
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		npieces = 1 + (int) ((seed >> 33) % 40);
+		for (int p = 0; p < npieces; p++)
+		{
+			const char *piece;
+			size_t		pl;
+
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			piece = pieces[(seed >> 33) % (sizeof(pieces) / sizeof(pieces[0]))];
+			pl = strlen(piece);
+			if (n + pl >= sizeof(buf))
+				break;
+			memcpy(buf + n, piece, pl);
+			n += pl;
+		}
+		if (!CheckSentenceStarts(buf, n, langs[round % (sizeof(langs) / sizeof(langs[0]))]))
+			break;
+		checks--;				/* (one check for the whole fuzz) */
+	}
+	checks++;
+}
+
+/*
+ * CheckStopClasses: every character that may end a sentence is white space
+ * or a character the scanner makes a token of its own or a joiner (never
+ * part of a word, never skipped as invisible), so the scanner meets them
+ * all (see ent_sentence_bytes_at).
+ */
+static void
+CheckStopClasses(void)
+{
+	EntError	err;
+
+	checks++;
+	for (int32_t cp = 0; cp <= 0x10FFFF; cp++)
+	{
+		const char *f;
+		int			fl,
+					cls;
+
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || !ent_sentence_stop(cp))
+			continue;
+		if (!ent_char_info(cp, &f, &fl, &cls, &err) ||
+			(cls & (ENT_CH_LETTER | ENT_CH_MARK | ENT_CH_DIGIT)) ||
+			(cls == 0 && fl == 0) ||
+			((cls & ENT_CH_SPACE) && !(cls & ENT_CH_NEWLINE)))
+		{
+			failures++;
+			printf("FAIL sentence stop U+%04X has class %d\n", (unsigned) cp, cls);
+			return;
+		}
+	}
+}
+
 static void
 CheckLang(const char *in, const char *want)
 {
@@ -235,6 +370,10 @@ main(void)
 
 	/* runs of ASCII letters and digits longer and shorter than 16 bytes,
 	 * ended by a non-ASCII letter, a joiner or punctuation */
+	FuzzSentenceStarts();
+	CheckStopClasses();
+	CheckSentenceStarts("Mr. Smith met gen. Nowak. They talked.\nU.S. 3.5 billion! Done",
+						strlen("Mr. Smith met gen. Nowak. They talked.\nU.S. 3.5 billion! Done"), "en");
 	CheckScan("protivzdušn* obran*", "cs", "protivzdusn:LS *:P obran:LS *:P");
 	CheckScan("NORTHATLANTICTREATYORG abcdefghijklmnopqrstuvwxyzÉ McDonaldsInternationalX 9K129 Kornet-E x",
 			  "en", "northatlantictreatyorg:CAS abcdefghijklmnopqrstuvwxyze:LIS "
