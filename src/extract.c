@@ -208,7 +208,11 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 static int
 FirstBitsLookup(const Ctx *c, int i)
 {
-	c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+	/* most words: no key of "first" begins with their first three bytes */
+	if (KeyLen(c, i) >= 3 && !ent_prefix_test(c->lex->pfx_first, 16, Key(c, i), 3))
+		c->first[i] = 0;
+	else
+		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
 	if (c->vi)
 		c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
 								   strmap_hash(Fold(c, i), FoldLen(c, i)));
@@ -1759,7 +1763,9 @@ LowerStart(const Ctx *c, int i)
 	if (KeyLen(c, i) < 4)
 		return false;			/* adjectives are longer than "w", "và" */
 	if (!FormsPossible(c, i, LowerFilter(c)))
-		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
+		/* (the filter holds the first bytes of every key of lower_first) */
+		return ent_prefix_test(c->lex->pfx_lower, 16, Key(c, i), 3) &&
+			ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
 			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) >= 0;
 	nv = Variants(c, i, v, true, LowerFilter(c));

@@ -592,6 +592,7 @@ MarkFirst(Lexicon *lex, const Key *key, int32_t bit)
 	int32_t		old = strmap_get(&lex->first, key->buf, n);
 
 	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
+	ent_prefix_add(lex->pfx_first, 16, key->buf, n);
 	return strmap_put(&lex->first, key->buf, n, (old < 0 ? 0 : old) | bit);
 }
 
@@ -624,6 +625,7 @@ MarkFirstWord(Lexicon *lex, const Key *key, const char *lang)
 	int32_t		old = strmap_get(&lex->first, key->buf, n);
 
 	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
+	ent_prefix_add(lex->pfx_first, 16, key->buf, n);
 	return strmap_put(&lex->first, key->buf, n,
 					  (int32_t) ((uint32_t) (old < 0 ? 0 : old) | FIRST_WORD |
 								 ent_lang_bit(lang)));

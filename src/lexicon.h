@@ -243,6 +243,7 @@ typedef struct Lexicon
 	 * one of them if its own first bytes pass: most words are rejected
 	 * before any form is built.
 	 */
+	uint64_t	pfx_first[1 << 10];	/* ... and of the keys of "first" */
 	uint64_t	pfx_name[1 << 12];
 	uint64_t	pfx_lower[1 << 10];
 	uint64_t	pfx_given[1 << 10];
