@@ -2079,10 +2079,17 @@ FindNames(Ctx *c)
 						   ent->id, i, i + found[i].len, conf, al->rule, true) < 0)
 				ok = false;
 		}
-		else if (AddMention(c, ent->kind, ent->id, ent->canonical,
-							ent->kind == ENT_COUNTRY ? ent->id : ent->country,
-							i, i + found[i].len, conf, al->rule, true) < 0)
-			ok = false;
+		else
+		{
+			int			m = AddMention(c, ent->kind, ent->id, ent->canonical,
+									   ent->kind == ENT_COUNTRY ? ent->id : ent->country,
+									   i, i + found[i].len, conf, al->rule, true);
+
+			if (m < 0)
+				ok = false;
+			else
+				c->out->m[m].inflected = !found[i].exact;
+		}
 		i += found[i].len - 1;
 	}
 	ent_free(found);
@@ -2991,6 +2998,23 @@ FindOrgCues(Ctx *c)
 			{
 				int			n = 0;
 
+				/*
+				 * "Agencja PAP", "Компанія Uniper": an organization the
+				 * lexicon knows, named as written after a word for what it
+				 * is, is that organization.  (A body of which it is part
+				 * names it in an oblique case: "Rada Unii Europejskiej".)
+				 */
+				if (c->claim[j] >= 0)
+				{
+					const EntMention *m = &c->out->m[c->claim[j]];
+
+					if (m->kind == ENT_ORGANIZATION && !m->dropped && !m->inflected &&
+						m->tok_start == j && strncmp(m->rule, "pattern:", 8) != 0 &&
+						!(m->tok_end < doc->ntok && SameLine(c, j, m->tok_end) &&
+						  IsCapWord(c, m->tok_end)))
+						continue;
+				}
+
 				if (c->claim[j] < 0)
 					n = NameSpan(c, j, 3);
 				/* a capitalised cue starts an official name, which may
@@ -3178,6 +3202,17 @@ IsRoman(const char *f, size_t n)
 }
 
 /*
+ * KeyCombination: token i is a key of a keyboard shortcut, joined to another
+ * by "+" ("Ctrl + Enter" in the line asking readers to report a typo).
+ */
+static bool
+KeyCombination(const Ctx *c, int i)
+{
+	return (i > 0 && SameLine(c, i - 1, i) && IsPunctTok(c, i - 1, '+')) ||
+		(i + 1 < c->doc->ntok && SameLine(c, i, i + 1) && IsPunctTok(c, i + 1, '+'));
+}
+
+/*
  * FindOrganizationShapes finds acronyms (2 to 6 capitals) and short quoted
  * capitalised names («Газпром», „Orlen”) that nothing else claimed.
  */
@@ -3204,6 +3239,11 @@ FindOrganizationShapes(Ctx *c)
 			if (IsRoman(f, n) || strmap_get(&c->lex->stop_acronyms, f, n) >= 0 ||
 				WordAt(c, i, WORD_CURRENCY, WORD_CURRENCY, &wl) >= 0)
 				continue;
+			/* letters with full stops between them are initials ("Ł.D."
+			 * signing an article); dotted acronyms of bodies are the
+			 * lexicon's (U.S., U.N.) */
+			if (memchr(f, '.', n))
+				continue;
 			/* a line in capitals is a shouted headline, not acronyms */
 			for (int k = line->first_tok; k < line->first_tok + line->ntok; k++)
 				if (doc->tok[k].flags & TK_ALLCAPS)
@@ -3226,7 +3266,7 @@ FindOrganizationShapes(Ctx *c)
 		if ((LangIs(c, "ru") || LangIs(c, "uk")) && IsCapWord(c, i) &&
 			!(t->flags & (TK_NONLATIN | TK_ALLCAPS)) && (t->flags & TK_WORD) &&
 			t->char_end - t->char_start >= 3 && !IsGivenName(c, i, false) &&
-			!LatinWordAt(c, i - 1))
+			!LatinWordAt(c, i - 1) && !KeyCombination(c, i))
 		{
 			int			n = 0;
 

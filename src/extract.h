@@ -34,6 +34,8 @@ typedef struct EntMention
 	float		confidence;
 	const char *rule;
 	bool		dropped;		/* removed during resolution */
+	bool		inflected;		/* a lexicon name found through an
+								 * inflected form of it */
 } EntMention;
 
 typedef struct EntDate

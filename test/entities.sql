@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(133);
+SELECT plan(137);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -229,6 +229,18 @@ SELECT is(pg_temp.ids('Według dyrektora Ośrodka Studiów Wschodnich sytuacja j
           '{}', 'pl: dyrektor + institution is no person');
 SELECT is(pg_temp.ids('Глава Росатома Алексей Лихачёв заявил, что директор Центра не приедет.', 'ru', 'PERSON'),
           '{"Алексей Лихачёв"}', 'ru: глава + organization + name; директор Центра is no person');
+
+-- a known organization after a word for what it is keeps its identity; a
+-- body of which it is part does not
+SELECT is(pg_temp.canon('Компанія Uniper заявила про збитки.', 'uk', 'ORGANIZATION'),
+          '{Uniper}', 'uk: Компанія Uniper is Uniper');
+SELECT is(pg_temp.canon('Agencja PAP podała, że Rada Unii Europejskiej zbierze się w piątek.', 'pl', 'ORGANIZATION'),
+          '{"Council of the EU",PAP}', 'pl: Agencja PAP is PAP; Rada Unii Europejskiej is the Council');
+-- keyboard keys and initials are no organizations
+SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділіть текст і натисніть Ctrl + Enter.', 'uk', 'ORGANIZATION'),
+          '{}', 'uk: Ctrl + Enter is a key combination');
+SELECT is(pg_temp.ids(E'Rząd przyjął projekt ustawy.\nŁ.D.', 'pl', 'ORGANIZATION'),
+          '{}', 'pl: initials signing an article are no acronym');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
