@@ -2056,6 +2056,14 @@ FindNames(Ctx *c)
 			(FoldLen(c, i) < 5 || IsGivenName(c, i, false) ||
 			 NamePartAround(c, i, found[i].len, cand_entity)))
 			continue;
+		/* a surname that is also a given name, before another capitalised
+		 * word, opens someone else's name even after a title: "Министр
+		 * Павел Иванов" is not Petr Pavel */
+		if ((al->flags & AL_SURNAME) && !EntitySeen(c, al->entity) &&
+			found[i].len == 1 && IsGivenName(c, i, false) &&
+			i + 1 < doc->ntok && SameLine(c, i, i + 1) && IsCapWord(c, i + 1) &&
+			!(doc->tok[i + 1].flags & TK_SENT_START))
+			continue;
 		/* "Dominika Nowak": a one-word place name that is a given name before
 		 * a capitalised word belongs to a person */
 		if (found[i].len == 1 && (ent->kind == ENT_COUNTRY || ent->kind == ENT_PLACE) &&
@@ -2431,6 +2439,69 @@ FindPeople(Ctx *c)
 }
 
 /*
+ * FormOf: some form the language's rules propose for token b (or b as
+ * written) is token a as written: "Janem" -> "Jan", "Kowalskiej" ->
+ * "Kowalska".
+ */
+static bool
+FormOf(const Ctx *c, int a, int b)
+{
+	Variant		v[MAX_VARIANTS];
+	/* (forms are compared with a word of the article, not looked up: three
+	 * bytes are enough, as for given names) */
+	int			nv = Variants(c, b, v, false, (PrefixFilter) {NULL, 0, 3});
+
+	for (int k = 0; k < nv; k++)
+		if (v[k].len == KeyLen(c, a) && memcmp(v[k].s, Key(c, a), v[k].len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * MergeInflectedPeople gives a person found by a pattern, whose name is
+ * written in an oblique case, the identity of the same name written in the
+ * nominative elsewhere in the article: every word of the other name is a
+ * form the rules propose for the word in the same place ("Janem Nowakiem",
+ * "Anną Kowalską", "Иваном Петровым" are Jan Nowak, Anna Kowalska, Иван
+ * Петров when the article writes them so).  Names known to the lexicon
+ * already have one identity.
+ */
+static void
+MergeInflectedPeople(Ctx *c)
+{
+	EntExtraction *x = c->out;
+
+	for (int32_t b = 0; b < x->n; b++)
+	{
+		EntMention *mb = &x->m[b];
+		int			n = mb->tok_end - mb->tok_start;
+
+		if (mb->kind != ENT_PERSON || mb->dropped || n < 2 ||
+			strncmp(mb->rule, "pattern:", 8) != 0)
+			continue;
+		for (int32_t a = 0; a < x->n; a++)
+		{
+			const EntMention *ma = &x->m[a];
+			bool		same = true;
+
+			if (a == b || ma->kind != ENT_PERSON || ma->dropped ||
+				ma->tok_end - ma->tok_start != n ||
+				strcmp(ma->entity_id, mb->entity_id) == 0)
+				continue;
+			for (int k = 0; k < n && same; k++)
+				same = FormOf(c, ma->tok_start + k, mb->tok_start + k);
+			if (!same)
+				continue;
+			mb->entity_id = ma->entity_id;
+			mb->canonical = ma->canonical;
+			if (!mb->country[0])
+				mb->country = ma->country;
+			break;
+		}
+	}
+}
+
+/*
  * Propagate links later mentions of a person's surname (or its inflected
  * forms) to the full name found earlier in the article.
  */
@@ -2441,6 +2512,8 @@ Propagate(Ctx *c)
 	StrMap		surnames = {0};	/* made for the first full name */
 	int32_t		nmentions = c->out->n;
 	bool		ok = true;
+
+	MergeInflectedPeople(c);
 
 	for (int32_t m = 0; m < nmentions && ok; m++)
 	{
