@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(142);
+SELECT plan(143);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -249,6 +249,8 @@ SELECT is(pg_temp.canon('Министр Павел Иванов прибыл в 
 SELECT is(cardinality(pg_temp.ids('Minister Jan Nowak przyjechał. Rozmawiano z Adamem Nowakiem o gospodarce.', 'pl', 'PERSON')),
           2, 'pl: another given name, another person');
 
+SELECT is(pg_temp.ids($$Lider partii Nigel Farage przemawiał. Zwolennicy Farage'a protestowali, a Farage'owi przyznano rację.$$, 'pl', 'PERSON'),
+          '{"Nigel Farage"}', $$pl: Farage'a, Farage'owi: the ending after an apostrophe$$);
 -- keyboard keys and initials are no organizations
 SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділіть текст і натисніть Ctrl + Enter.', 'uk', 'ORGANIZATION'),
           '{}', 'uk: Ctrl + Enter is a key combination');
