@@ -2458,16 +2458,17 @@ FormOf(const Ctx *c, int a, int b)
 }
 
 /*
- * MergeInflectedPeople gives a person found by a pattern, whose name is
- * written in an oblique case, the identity of the same name written in the
- * nominative elsewhere in the article: every word of the other name is a
- * form the rules propose for the word in the same place ("Janem Nowakiem",
- * "Anną Kowalską", "Иваном Петровым" are Jan Nowak, Anna Kowalska, Иван
- * Петров when the article writes them so).  Names known to the lexicon
- * already have one identity.
+ * MergeInflectedNames gives a person or organization found by a pattern,
+ * whose name is written in an oblique case, the identity of the same name
+ * written in the nominative elsewhere in the article: every word of the
+ * other name is a form the rules propose for the word in the same place
+ * ("Janem Nowakiem", "Anną Kowalską", "Иваном Петровым", «Северного
+ * потока» are Jan Nowak, Anna Kowalska, Иван Петров, «Северный поток» when
+ * the article writes them so).  Names known to the lexicon already have one
+ * identity.  (Always true: the pass list's shape.)
  */
-static void
-MergeInflectedPeople(Ctx *c)
+static bool
+MergeInflectedNames(Ctx *c, EntKind kind)
 {
 	EntExtraction *x = c->out;
 
@@ -2476,15 +2477,15 @@ MergeInflectedPeople(Ctx *c)
 		EntMention *mb = &x->m[b];
 		int			n = mb->tok_end - mb->tok_start;
 
-		if (mb->kind != ENT_PERSON || mb->dropped || n < 2 ||
-			strncmp(mb->rule, "pattern:", 8) != 0)
+		if (mb->kind != kind || (kind == ENT_PERSON && n < 2) ||
+			mb->dropped || strncmp(mb->rule, "pattern:", 8) != 0)
 			continue;
 		for (int32_t a = 0; a < x->n; a++)
 		{
 			const EntMention *ma = &x->m[a];
 			bool		same = true;
 
-			if (a == b || ma->kind != ENT_PERSON || ma->dropped ||
+			if (a == b || ma->kind != mb->kind || ma->dropped ||
 				ma->tok_end - ma->tok_start != n ||
 				strcmp(ma->entity_id, mb->entity_id) == 0)
 				continue;
@@ -2499,6 +2500,7 @@ MergeInflectedPeople(Ctx *c)
 			break;
 		}
 	}
+	return true;
 }
 
 /*
@@ -2513,7 +2515,8 @@ Propagate(Ctx *c)
 	int32_t		nmentions = c->out->n;
 	bool		ok = true;
 
-	MergeInflectedPeople(c);
+	/* (before the surnames point to a full name) */
+	MergeInflectedNames(c, ENT_PERSON);
 
 	for (int32_t m = 0; m < nmentions && ok; m++)
 	{
@@ -3470,7 +3473,8 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		FindPeople(&c) &&
 		FindDesignations(&c) &&
 		Propagate(&c) &&
-		FindOrganizationShapes(&c);
+		FindOrganizationShapes(&c) &&
+		MergeInflectedNames(&c, ENT_ORGANIZATION);
 	ent_free(c.claim);
 	ent_free(wh.at);
 	ent_free(wh.hit);

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(143);
+SELECT plan(145);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -251,6 +251,10 @@ SELECT is(cardinality(pg_temp.ids('Minister Jan Nowak przyjechał. Rozmawiano z 
 
 SELECT is(pg_temp.ids($$Lider partii Nigel Farage przemawiał. Zwolennicy Farage'a protestowali, a Farage'owi przyznano rację.$$, 'pl', 'PERSON'),
           '{"Nigel Farage"}', $$pl: Farage'a, Farage'owi: the ending after an apostrophe$$);
+SELECT is(pg_temp.canon('Лидер Консервативной партии заявил, что Консервативная партия победит.', 'ru', 'ORGANIZATION'),
+          '{"Konservativnaya partiya"}', 'ru: Консервативной партии is Консервативная партия');
+SELECT is(pg_temp.ids('Газопровод «Северный поток» построен. Акционеры «Северного потока» собрались.', 'ru', 'ORGANIZATION'),
+          '{"Северный поток"}', 'ru: «Северного потока» is «Северный поток»');
 -- keyboard keys and initials are no organizations
 SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділіть текст і натисніть Ctrl + Enter.', 'uk', 'ORGANIZATION'),
           '{}', 'uk: Ctrl + Enter is a key combination');
