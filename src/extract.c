@@ -1577,6 +1577,58 @@ MoneyAt(Ctx *c, int i)
 	return j - start;
 }
 
+/*
+ * DateRangeAt reads a period announced by a word for years or a span
+ * ("w latach 2016 i 2017", "between 2020 and April 2021", "negli anni 2019
+ * e 2020"): the two dates joined by a range word become one range
+ * "start/end".  It returns the tokens it used (0: no such period at i, -1
+ * on error).
+ */
+static int
+DateRangeAt(Ctx *c, int i)
+{
+	EntExtraction *x = c->out;
+	int			wl,
+				al,
+				j,
+				k,
+				r1,
+				r2;
+	int32_t		n0 = x->n;
+	char		buf[64];
+	const EntMention *a,
+			   *b;
+
+	if (WordAt(c, i, WORD_YEARS_PREFIX, WORD_YEARS_PREFIX, &wl) < 0)
+		return 0;
+	j = i + wl;
+	if (j >= c->doc->ntok || c->claim[j] >= 0 || !SameLine(c, i, j))
+		return 0;
+	if ((r1 = DateAt(c, j)) <= 0 || x->n != n0 + 1)
+		return r1 < 0 ? -1 : (r1 > 0 ? j + r1 - i : 0);
+	k = j + r1;
+	if (WordAt(c, k, WORD_RANGE_AND, WORD_RANGE_AND, &al) < 0 ||
+		k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, i, k + al))
+		return k - i;
+	if ((r2 = DateAt(c, k + al)) < 0)
+		return -1;
+	if (r2 == 0 || x->n != n0 + 2)
+		return k - i;
+	a = &x->m[n0];
+	b = &x->m[n0 + 1];
+	/* one of them a range already, or the second before the first: two
+	 * dates, as written */
+	if (strchr(a->canonical, '/') || strchr(b->canonical, '/') ||
+		strcmp(a->canonical, b->canonical) >= 0)
+		return k + al + r2 - i;
+	snprintf(buf, sizeof(buf), "%s/%s", a->canonical, b->canonical);
+	for (int t = j; t < k + al + r2; t++)
+		c->claim[t] = -1;
+	x->n = n0;
+	return AddDate(c, j, k + al + r2, KeepString(c, buf, strlen(buf)), "date:range") ?
+		k + al + r2 - i : -1;
+}
+
 static bool
 FindDatesAndMoney(Ctx *c)
 {
@@ -1596,6 +1648,13 @@ FindDatesAndMoney(Ctx *c)
 			!(FirstBits(c, i) & FIRST_WORD))
 			continue;
 		if ((k = MoneyAt(c, i)) < 0)
+			return false;
+		if (k > 0)
+		{
+			i += k - 1;
+			continue;
+		}
+		if ((k = DateRangeAt(c, i)) < 0)
 			return false;
 		if (k > 0)
 		{

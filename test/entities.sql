@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(145);
+SELECT plan(148);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -88,7 +88,7 @@ SELECT is(pg_temp.ids('Firmato il 29 settembre 2021.', 'it', 'DATE'), '{2021-09-
 SELECT is(pg_temp.ids('Rozmowy 22-23 kwietnia.', 'pl', 'DATE', '2024-04-25'), '{2024-04-22/2024-04-23}', 'pl range, anchored');
 SELECT is(pg_temp.ids('Signed on March 3, 2024.', 'en', 'DATE'), '{2024-03-03}', 'en month day, year');
 SELECT is(pg_temp.ids('Cuối năm 2014, Nga bán trực thăng.', 'vi', 'DATE'), '{2014}', 'vi year');
-SELECT is(pg_temp.ids('w latach 2016 i 2017', 'pl', 'DATE'), '{2016,2017}', 'pl two years');
+SELECT is(pg_temp.ids('w latach 2016 i 2017', 'pl', 'DATE'), '{2016/2017}', 'pl: w latach 2016 i 2017, one period');
 SELECT is(pg_temp.ids('Переговоры 15 марта 2024 года.', 'ru', 'DATE'), '{2024-03-15}', 'ru genitive month');
 SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '2024-04-25'), '{2024-04-24}', 'relative day');
 SELECT is(pg_temp.ids('The talks were held on Wednesday.', 'en', 'DATE', '2024-11-29'), '{2024-11-27}', 'weekday');
@@ -260,6 +260,11 @@ SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділ
           '{}', 'uk: Ctrl + Enter is a key combination');
 SELECT is(pg_temp.ids(E'Rząd przyjął projekt ustawy.\nŁ.D.', 'pl', 'ORGANIZATION'),
           '{}', 'pl: initials signing an article are no acronym');
+
+-- a period of years announced as such is one range
+SELECT is(pg_temp.ids('Prices rose between 2020 and April 2021, then fell.', 'en', 'DATE'), '{2020/2021-04}', 'en: between 2020 and April 2021');
+SELECT is(pg_temp.ids('Trong các năm 2016 và 2017, hai nước ký hợp đồng.', 'vi', 'DATE'), '{2016/2017}', 'vi: trong các năm 2016 và 2017');
+SELECT is(pg_temp.ids('Talks between Russia and Ukraine resumed in 2022.', 'en', 'DATE'), '{2022}', 'en: between two countries is no period');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
