@@ -1688,8 +1688,17 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 {
 	uint32_t	f0 = c->doc->tok[i].flags;
 
+	/* a name that starts in lower case keeps the capitals of its other
+	 * words: "la Manche" is not "la manche", the sleeve */
 	if (al->flags & AL_LOWER)
+	{
+		for (int k = 1; k < al->ntok; k++)
+			if (((al->shape >> k) & 1) &&
+				!(c->doc->tok[i + k].flags & (TK_CAP | TK_ALLCAPS)) &&
+				(c->doc->tok[i + k].flags & TK_LOWER))
+				return false;
 		return true;
+	}
 	/*
 	 * Adjectives of nationality are written in lower case in most
 	 * languages (rosyjski, russo); in Vietnamese they are names ("quân đội
@@ -1819,8 +1828,15 @@ LowerStart(const Ctx *c, int i)
 	Variant		v[MAX_VARIANTS];
 	int			nv;
 
+	/*
+	 * A short word starts a name written in lower case only as written
+	 * ("mer Noire", "mar Negro", "eo biển Hormuz"); adjectives, which have
+	 * forms, are longer than "w", "và".
+	 */
 	if (KeyLen(c, i) < 4)
-		return false;			/* adjectives are longer than "w", "và" */
+		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
+			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
+							  KeyHash(c, i)) >= 0;
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		/* (the filter holds the first bytes of every key of lower_first) */
 		return ent_prefix_test(c->lex->pfx_lower, 16, Key(c, i), 3) &&

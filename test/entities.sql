@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(148);
+SELECT plan(153);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -265,6 +265,18 @@ SELECT is(pg_temp.ids(E'Rząd przyjął projekt ustawy.\nŁ.D.', 'pl', 'ORGANIZA
 SELECT is(pg_temp.ids('Prices rose between 2020 and April 2021, then fell.', 'en', 'DATE'), '{2020/2021-04}', 'en: between 2020 and April 2021');
 SELECT is(pg_temp.ids('Trong các năm 2016 và 2017, hai nước ký hợp đồng.', 'vi', 'DATE'), '{2016/2017}', 'vi: trong các năm 2016 và 2017');
 SELECT is(pg_temp.ids('Talks between Russia and Ukraine resumed in 2022.', 'en', 'DATE'), '{2022}', 'en: between two countries is no period');
+
+-- seas, rivers, lakes, mountains and islands; names that start in lower case
+SELECT is(pg_temp.canon('Statki NATO wpłynęły do Zatoki Fińskiej, a potem minęły Gotlandię.', 'pl', 'PLACE'),
+          '{Gotland,"Gulf of Finland"}', 'pl: Zatoki Fińskiej, Gotlandię');
+SELECT is(pg_temp.canon('La flotte russe croise en mer Noire, près du lac Léman rien ne bouge.', 'fr', 'PLACE'),
+          '{"Black Sea","Lake Geneva"}', 'fr: mer Noire, lac Léman (a short first word in lower case)');
+SELECT is(pg_temp.canon('Un petit garçon tire sa mère par la manche.', 'fr', 'PLACE'),
+          '{}', 'fr: la manche (the sleeve) is not la Manche');
+SELECT is(pg_temp.canon('Tàu chở dầu đi qua eo biển Hormuz và vịnh Bắc Bộ.', 'vi', 'PLACE'),
+          '{"Gulf of Tonkin","Strait of Hormuz"}', 'vi: eo biển Hormuz, vịnh Bắc Bộ');
+SELECT is(pg_temp.canon('Don said the Po was low when he met Lena Meyer.', 'en', 'PLACE'),
+          '{}', 'en: Don, Po, Lena are no places here');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
