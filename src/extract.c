@@ -1577,6 +1577,80 @@ MoneyAt(Ctx *c, int i)
 	return j - start;
 }
 
+/* the first year of a decade written with four digits (1990) or two (90) */
+static int
+DecadeStart(int v, uint32_t ndigits)
+{
+	if (v < 0 || v % 10 != 0)
+		return -1;
+	if (ndigits == 4 && IsYear(v))
+		return v;
+	if (ndigits == 2)
+		return 1900 + v;		/* "lata 90.", "the '90s": the last century */
+	return -1;
+}
+
+/*
+ * DecadeAt reads a decade: a word for it before the number ("lata 90.",
+ * "những năm 1990", "negli anni '90", "les années 1980") or an ending after
+ * the digits ("1990s", "90er", "1990-е", "90-х годах").  It is the range of
+ * its ten years ("1990/1999").  Returns the tokens used, 0 or -1.
+ */
+static int
+DecadeAt(Ctx *c, int i)
+{
+	const Lexicon *lex = c->lex;
+	int			wl,
+				start = -1,
+				end = i + 1;
+	char		buf[16];
+
+	if (WordAt(c, i, WORD_DECADE_PREFIX, WORD_DECADE_PREFIX, &wl) >= 0)
+	{
+		int			j = i + wl;
+
+		if (IsPunctTok(c, j, '\'') && j + 1 < c->doc->ntok &&
+			!(c->doc->tok[j + 1].flags & TK_SPACE_BEFORE))
+			j++;				/* anni '90 */
+		if (j >= c->doc->ntok || !SameLine(c, i, j))
+			return 0;
+		start = DecadeStart(IntTok(c, j), FoldLen(c, j));
+		end = j + 1;
+		/* "lata 2020 – 2022" are years */
+		if (end + 1 < c->doc->ntok && (c->doc->tok[end].flags & TK_PUNCT) &&
+			IntTok(c, end + 1) >= 0)
+			start = -1;
+	}
+	else if ((c->doc->tok[i].flags & TK_NUM) && lex->ndecade_suffix > 0)
+	{
+		const char *f = Fold(c, i);
+		uint32_t	n = FoldLen(c, i),
+					d = 0;
+
+		while (d < n && d < 5 && isdigit((unsigned char) f[d]))
+			d++;
+		if ((d != 2 && d != 4) || d == n)
+			return 0;
+		for (int k = 0; k < lex->ndecade_suffix; k++)
+			if (lex->decade_suffix[k].len == n - d &&
+				memcmp(lex->decade_suffix[k].text, f + d, n - d) == 0 &&
+				LangOk(c, lex->decade_suffix[k].lang))
+			{
+				memcpy(buf, f, d);
+				buf[d] = '\0';
+				start = DecadeStart(atoi(buf), d);
+				break;
+			}
+		/* "90-х годах", "1990er Jahre" */
+		if (start >= 0 && WordAt(c, end, WORD_YEAR_SUFFIX, WORD_YEAR_SUFFIX, &wl) >= 0)
+			end += wl;
+	}
+	if (start < 0)
+		return 0;
+	snprintf(buf, sizeof(buf), "%d/%d", start, start + 9);
+	return AddDate(c, i, end, KeepString(c, buf, strlen(buf)), "date:decade") ? end - i : -1;
+}
+
 /*
  * DateRangeAt reads a period announced by a word for years or a span
  * ("w latach 2016 i 2017", "between 2020 and April 2021", "negli anni 2019
@@ -1655,6 +1729,13 @@ FindDatesAndMoney(Ctx *c)
 			continue;
 		}
 		if ((k = DateRangeAt(c, i)) < 0)
+			return false;
+		if (k > 0)
+		{
+			i += k - 1;
+			continue;
+		}
+		if ((k = DecadeAt(c, i)) < 0)
 			return false;
 		if (k > 0)
 		{

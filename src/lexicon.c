@@ -731,6 +731,9 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	return true;
 }
 
+static bool FoldInto(const char *s, char *out, size_t cap, size_t *outlen,
+					 EntError *err);
+
 static bool
 RowDate(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 {
@@ -749,6 +752,22 @@ RowDate(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	};
 	const char *m = f[2];
 	const char *colon = strchr(m, ':');
+
+	if (strcmp(m, "decade_suffix") == 0)
+	{
+		size_t		n;
+		int			k = lex->ndecade_suffix;
+
+		if (k == (int) (sizeof(lex->decade_suffix) / sizeof(lex->decade_suffix[0])))
+			return ent_fail(err, ENT_ERR_DATA, "%s: too many decade endings", rule);
+		if (!FoldInto(f[1], lex->decade_suffix[k].text,
+					  sizeof(lex->decade_suffix[k].text), &n, err) || n == 0)
+			return ent_fail(err, ENT_ERR_DATA, "%s: bad decade ending \"%s\"", rule, f[1]);
+		snprintf(lex->decade_suffix[k].lang, sizeof(lex->decade_suffix[k].lang), "%s", f[0]);
+		lex->decade_suffix[k].len = (uint8_t) n;
+		lex->ndecade_suffix++;
+		return true;
+	}
 
 	if (colon)
 	{

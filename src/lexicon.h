@@ -133,6 +133,7 @@ typedef struct LexWord
 #define WORD_NEXT			18
 #define WORD_MONTH_NAME		19	/* ival = 1..12 (from ICU) */
 #define WORD_WEEKDAY		20	/* ival = 1 (Sunday) .. 7 (from ICU) */
+#define WORD_DECADE_SUFFIX	21	/* see Lexicon.decade_suffix */
 /* organization cues */
 #define WORD_ORG_SUFFIX		40
 #define WORD_ORG_PREFIX		41
@@ -259,6 +260,17 @@ typedef struct Lexicon
 	StrMap		body_keys;
 	LexWord    *words;
 	int32_t		nwords;
+	/*
+	 * The endings a decade takes after its digits, in one token (dates.tsv
+	 * "decade_suffix": en 1990s, de 1990er, ru 1990-е), folded.
+	 */
+	struct
+	{
+		char		lang[8];
+		char		text[16];
+		uint8_t		len;
+	}			decade_suffix[32];
+	int			ndecade_suffix;
 	int32_t		capwords;
 	StrMap		word_keys;		/* dates, money, organization cues */
 	StrMap		given_names;	/* folded given name -> 1 */

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(153);
+SELECT plan(158);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -277,6 +277,18 @@ SELECT is(pg_temp.canon('Tàu chở dầu đi qua eo biển Hormuz và vịnh B�
           '{"Gulf of Tonkin","Strait of Hormuz"}', 'vi: eo biển Hormuz, vịnh Bắc Bộ');
 SELECT is(pg_temp.canon('Don said the Po was low when he met Lena Meyer.', 'en', 'PLACE'),
           '{}', 'en: Don, Po, Lena are no places here');
+
+-- decades are the range of their ten years
+SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
+          '{1980/1989,1990/1999}', 'pl: w latach 90., lata 80.; 90 lat is an age');
+SELECT is(pg_temp.ids($$In the 1990s Russia was weak, and in the '80s too.$$, 'en', 'DATE'),
+          '{1980/1989,1990/1999}', $$en: the 1990s, the '80s$$);
+SELECT is(pg_temp.ids('Trong những năm 1990, Việt Nam mở cửa. Năm 1990 là năm khó khăn.', 'vi', 'DATE'),
+          '{1990,1990/1999}', 'vi: những năm 1990 is the decade, năm 1990 the year');
+SELECT is(pg_temp.ids('В 1990-е годы Россия ослабла. В 90-х годах многое изменилось.', 'ru', 'DATE'),
+          '{1990/1999}', 'ru: 1990-е годы, 90-х годах');
+SELECT is(pg_temp.ids('In den 90er Jahren wuchs die Wirtschaft.', 'de', 'DATE'),
+          '{1990/1999}', 'de: in den 90er Jahren');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
