@@ -1651,11 +1651,25 @@ DecadeAt(Ctx *c, int i)
 	return AddDate(c, i, end, KeepString(c, buf, strlen(buf)), "date:decade") ? end - i : -1;
 }
 
+/* YearAfterPrefix: the token after a year word at j ("năm", "roku") if a
+ * year follows it, else j */
+static int
+YearAfterPrefix(const Ctx *c, int j)
+{
+	int			wl;
+
+	if (WordAt(c, j, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl) >= 0 &&
+		IsYear(IntTok(c, j + wl)))
+		return j + wl;
+	return j;
+}
+
 /*
- * DateRangeAt reads a period announced by a word for years or a span
- * ("w latach 2016 i 2017", "between 2020 and April 2021", "negli anni 2019
- * e 2020"): the two dates joined by a range word become one range
- * "start/end".  It returns the tokens it used (0: no such period at i, -1
+ * DateRangeAt reads a period announced by a word for years, a span or its
+ * start ("w latach 2016 i 2017", "between 2020 and April 2021", "from 2014
+ * to 2016", "od 2014 do 2016 r.", "с 2014 по 2016 год", "từ năm 2014 đến
+ * năm 2016"): the two dates joined by a range or "until" word become one
+ * range "start/end".  It returns the tokens it used (0: no such period at i, -1
  * on error).
  */
 static int
@@ -1673,16 +1687,19 @@ DateRangeAt(Ctx *c, int i)
 	const EntMention *a,
 			   *b;
 
-	if (WordAt(c, i, WORD_YEARS_PREFIX, WORD_YEARS_PREFIX, &wl) < 0)
+	if (WordAt(c, i, WORD_YEARS_PREFIX, WORD_YEARS_PREFIX, &wl) < 0 &&
+		WordAt(c, i, WORD_SINCE, WORD_SINCE, &wl) < 0)
 		return 0;
-	j = i + wl;
+	j = YearAfterPrefix(c, i + wl);
 	if (j >= c->doc->ntok || c->claim[j] >= 0 || !SameLine(c, i, j))
 		return 0;
 	if ((r1 = DateAt(c, j)) <= 0 || x->n != n0 + 1)
 		return r1 < 0 ? -1 : (r1 > 0 ? j + r1 - i : 0);
 	k = j + r1;
-	if (WordAt(c, k, WORD_RANGE_AND, WORD_RANGE_AND, &al) < 0 ||
-		k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, i, k + al))
+	if (WordAt(c, k, WORD_UNTIL, WORD_RANGE_AND, &al) < 0)
+		return k - i;
+	al = YearAfterPrefix(c, k + al) - k;
+	if (k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, i, k + al))
 		return k - i;
 	if ((r2 = DateAt(c, k + al)) < 0)
 		return -1;
@@ -1695,7 +1712,12 @@ DateRangeAt(Ctx *c, int i)
 	if (strchr(a->canonical, '/') || strchr(b->canonical, '/') ||
 		strcmp(a->canonical, b->canonical) >= 0)
 		return k + al + r2 - i;
-	snprintf(buf, sizeof(buf), "%s/%s", a->canonical, b->canonical);
+	/* "from 12 May to 14 June 2024": the start takes the end's year */
+	if (strncmp(a->canonical, "--", 2) == 0 && isdigit((unsigned char) b->canonical[0]))
+		snprintf(buf, sizeof(buf), "%.4s%s/%s", b->canonical, a->canonical + 1,
+				 b->canonical);
+	else
+		snprintf(buf, sizeof(buf), "%s/%s", a->canonical, b->canonical);
 	for (int t = j; t < k + al + r2; t++)
 		c->claim[t] = -1;
 	x->n = n0;

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(158);
+SELECT plan(162);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -277,6 +277,15 @@ SELECT is(pg_temp.canon('Tàu chở dầu đi qua eo biển Hormuz và vịnh B�
           '{"Gulf of Tonkin","Strait of Hormuz"}', 'vi: eo biển Hormuz, vịnh Bắc Bộ');
 SELECT is(pg_temp.canon('Don said the Po was low when he met Lena Meyer.', 'en', 'PLACE'),
           '{}', 'en: Don, Po, Lena are no places here');
+
+SELECT is(pg_temp.ids('Od 2014 do 2016 r. trwały negocjacje, a od 2018 r. ceny rosną.', 'pl', 'DATE'),
+          '{2014/2016,2018}', 'pl: od 2014 do 2016 r. is a range, od 2018 r. a year');
+SELECT is(pg_temp.ids('Hai bên đàm phán từ năm 2014 đến năm 2016.', 'vi', 'DATE'),
+          '{2014/2016}', 'vi: từ năm 2014 đến năm 2016');
+SELECT is(pg_temp.ids('Talks ran from 12 May to 14 June 2024.', 'en', 'DATE'),
+          '{2024-05-12/2024-06-14}', 'en: from 12 May to 14 June 2024, the start takes the year of the end');
+SELECT is(pg_temp.ids('Переговоры шли с 2014 по 2016 год. Встреча с Путиным прошла.', 'ru', 'DATE'),
+          '{2014/2016}', 'ru: с 2014 по 2016 год');
 
 -- decades are the range of their ten years
 SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
