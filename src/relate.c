@@ -2324,6 +2324,31 @@ Arguments(Rx *r, TrigCtx *t, int a0, int a1)
 	/* places after the trigger that say where it happens */
 	if (in.n == 0)
 		PlaceAfter(r, t, RC_IN, passive, recv, &in);
+
+	/*
+	 * "Russia struck Odesa", "Rosja zaatakowała Odessę", "griff Charkiw
+	 * an": a place attacked, seized or blockaded as the object is its
+	 * country's; in German the object may stand before the verb at the
+	 * end of the clause ("hatte ... die Hafenstadt Odessa angegriffen").
+	 */
+	if (in.n == 0 && obj.n == 0 && !passive &&
+		(t->kind == EV_ASSAULT || t->kind == EV_COERCE))
+	{
+		PlaceAfter(r, t, -1, passive, recv, &in);
+		if (in.n == 0 && r->caps_nouns)
+			for (int p = FirstFrom(r->places, 0, r->nplaces, t->ts) - 1; p >= 0; p--)
+			{
+				Actor	   *pl = &r->places[p];
+
+				if (pl->ts < t->lo || pl->ts < t->ts - WINDOW)
+					break;
+				if (Marker(r, pl, t->lo, passive, recv) == -1)
+				{
+					GroupAdd(&in, pl);
+					break;
+				}
+			}
+	}
 	/* or before it: "the steel mill in Karachi, built with a Soviet loan" */
 	if (in.n == 0)
 		for (int p = FirstFrom(r->places, 0, r->nplaces, t->ts) - 1; p >= 0; p--)

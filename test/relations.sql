@@ -3,7 +3,7 @@
 -- transfers; the type, the reference table and bad input.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(171);
+SELECT plan(175);
 
 -- the (source country, kind, target country) triples of a text, sorted;
 -- undirected kinds are written with the pair in alphabetical order
@@ -65,6 +65,11 @@ SELECT is(pg_temp.rel('Ukraine was attacked by Russia.', 'en'), '{"RU ASSAULT UA
 SELECT is(pg_temp.rel('Ucraina è stata attaccata dalla Russia.', 'it'), '{"RU ASSAULT UA"}', 'it passive');
 SELECT is(pg_temp.rel('Ukraina została zaatakowana przez Rosję.', 'pl'), '{"RU ASSAULT UA"}', 'pl passive');
 SELECT is(pg_temp.rel('Nga tấn công Ukraine bằng tên lửa Oreshnik.', 'vi'), '{"RU ASSAULT UA"}', 'vi ASSAULT');
+-- a city attacked stands for its country
+SELECT is(pg_temp.rel('Russian forces shelled Kharkiv on Monday.', 'en'), '{"RU ASSAULT UA"}', 'en: a city shelled is its country''s');
+SELECT is(pg_temp.rel('Rosja zaatakowała Odessę dronami.', 'pl'), '{"RU ASSAULT UA"}', 'pl: Odessę');
+SELECT is(pg_temp.rel('In der Nacht hatte die russische Armee die Hafenstadt Odessa mit Drohnen angegriffen.', 'de'), '{"RU ASSAULT UA"}', 'de: the object before the verb at the end');
+SELECT is(pg_temp.rel('Russia launched missiles from Belgorod.', 'en'), '{}', 'en: a place missiles come from is no target');
 SELECT is(pg_temp.rel('Ukraine bị Nga tấn công bằng tên lửa.', 'vi'), '{"RU ASSAULT UA"}', 'vi passive with bị');
 SELECT is(pg_temp.rel('Washington criticised Islamabad for failing to stop militants.', 'en'), '{"US ACCUSE PK"}', 'en ACCUSE, capitals');
 SELECT is(pg_temp.rel('Điện Kremlin chỉ trích Washington.', 'vi'), '{"RU ACCUSE US"}', 'vi ACCUSE, the Kremlin');
