@@ -199,16 +199,49 @@ ent_break_iterator(UBreakIteratorType type, const char *locale, EntError *err)
 static bool
 IsKnownLanguage(const char *code)
 {
-	const char *const *langs = uloc_getISOLanguages();
+	/*
+	 * ICU's ISO 639 codes as bits, two-letter codes at 26 * a + b and
+	 * three-letter ones at 26 * 26 + 676 * a + 26 * b + c, made at the
+	 * first call (it is asked at every call of a function with a language
+	 * argument).
+	 */
+	static uint64_t known[(26 * 26 + 26 * 26 * 26 + 63) / 64];
+	static bool ready = false;
+	size_t		n = strlen(code);
+	int			bit;
 
-	for (; *langs; langs++)
+	if (!ready)
 	{
-		if (strcmp(*langs, code) == 0)
-			return true;
-		if (strlen(code) == 3 && strcmp(uloc_getISO3Language(*langs), code) == 0)
-			return true;
+		for (const char *const *langs = uloc_getISOLanguages(); *langs; langs++)
+		{
+			const char *codes[2] = {*langs, uloc_getISO3Language(*langs)};
+
+			for (int k = 0; k < 2; k++)
+			{
+				const char *c = codes[k];
+				size_t		cn = c ? strlen(c) : 0;
+
+				if ((cn != 2 && cn != 3) || !islower((unsigned char) c[0]) ||
+					!islower((unsigned char) c[1]) ||
+					(cn == 3 && !islower((unsigned char) c[2])))
+					continue;
+				bit = cn == 2 ? 26 * (c[0] - 'a') + (c[1] - 'a') :
+					26 * 26 + 676 * (c[0] - 'a') + 26 * (c[1] - 'a') + (c[2] - 'a');
+				known[bit / 64] |= (uint64_t) 1 << (bit % 64);
+			}
+		}
+		ready = true;
 	}
-	return false;
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char) code[i]))
+			return false;
+	if (n == 2)
+		bit = 26 * (code[0] - 'a') + (code[1] - 'a');
+	else if (n == 3)
+		bit = 26 * 26 + 676 * (code[0] - 'a') + 26 * (code[1] - 'a') + (code[2] - 'a');
+	else
+		return false;
+	return (known[bit / 64] >> (bit % 64)) & 1;
 }
 
 /*
