@@ -58,6 +58,7 @@ typedef struct Ctx
 	const char *lang;
 	bool		vi;				/* Vietnamese: keys keep tone marks */
 	bool		en;				/* English: names capitalise every word */
+	bool		caps_nouns;		/* German: every noun is capitalised */
 	bool		ids_only;		/* ENT_X_IDS_ONLY: no surfaces, canonicals */
 	uint32_t	lang_bit;		/* ent_lang_bit(lang) */
 	EntDate		published;
@@ -2464,6 +2465,40 @@ AcceptTitle(const Ctx *c, int32_t t, void *arg)
 }
 
 /*
+ * CompoundTitle: German writes an office and its field as one word
+ * ("Umweltministerin", "Finanzminister", "Wirtschaftsministerpräsident"),
+ * whose last part is a title of the language.  It is asked only before a
+ * given name or two capitalised words ("Umweltministerin Steffi Lemke"):
+ * the title, or -1.
+ */
+static int32_t
+CompoundTitle(const Ctx *c, int i)
+{
+	const char *k = Key(c, i);
+	uint32_t	n = KeyLen(c, i);
+
+	if (!c->caps_nouns || !(c->doc->tok[i].flags & TK_CAP) || n < 9 ||
+		i + 2 >= c->doc->ntok || !SameLine(c, i, i + 2) ||
+		!(IsGivenName(c, i + 1, false) ||
+		  (IsCapWord(c, i + 1) && IsCapWord(c, i + 2) &&
+		   !(c->doc->tok[i + 1].flags & (TK_PUNCT | TK_NUM)) &&
+		   !(c->doc->tok[i + 2].flags & (TK_PUNCT | TK_NUM)))))
+		return -1;
+	for (uint32_t p = 3; p + 6 <= n; p++)
+	{
+		int32_t		t;
+
+		if (((unsigned char) k[p] & 0xC0) == 0x80)
+			continue;			/* (not a character's start) */
+		t = AcceptTitle(c, ent_phrase_head(strmap_get(&c->lex->title_keys, k + p, n - p)),
+						NULL);
+		if (t >= 0 && !(c->lex->titles[t].flags & TITLE_HONORIFIC))
+			return t;
+	}
+	return -1;
+}
+
+/*
  * TitleAt returns the length in tokens of a title phrase at i (0 if none)
  * and its flags.
  */
@@ -2474,7 +2509,12 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 	int32_t		t;
 
 	if (!(FirstBits(c, i) & FIRST_TITLE))
-		return 0;
+	{
+		if ((t = CompoundTitle(c, i)) < 0)
+			return 0;
+		*flags = c->lex->titles[t].flags;
+		return 1;
+	}
 	t = PhraseAt(c, i, &c->lex->title_keys, 6, AcceptTitle, NULL, &len);
 	if (t < 0)
 		return 0;
@@ -2562,6 +2602,18 @@ FindPeople(Ctx *c)
 			{
 				i = j;
 				continue;
+			}
+			/* "der Kanzler gemeinsam mit Umweltministerin Steffi Lemke": the
+			 * name belongs to the nearer title, read next */
+			if (j > i + tl && j < doc->ntok)
+			{
+				uint16_t	f2;
+
+				if (TitleAt(c, j, &f2) > 0)
+				{
+					i = j - 1;
+					continue;
+				}
 			}
 			n = NameSpan(c, j, max);
 			/* "ministro della Difesa Guido Crosetto": start at a given name */
@@ -3615,6 +3667,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.lang = lang;
 	c.vi = strcmp(lang, "vi") == 0;
 	c.en = strcmp(lang, "en") == 0;
+	c.caps_nouns = strcmp(lang, "de") == 0;
 	c.ids_only = (flags & ENT_X_IDS_ONLY) != 0;
 	c.lang_bit = ent_lang_bit(lang);
 	c.published = published;

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(162);
+SELECT plan(164);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -286,6 +286,12 @@ SELECT is(pg_temp.ids('Talks ran from 12 May to 14 June 2024.', 'en', 'DATE'),
           '{2024-05-12/2024-06-14}', 'en: from 12 May to 14 June 2024, the start takes the year of the end');
 SELECT is(pg_temp.ids('Переговоры шли с 2014 по 2016 год. Встреча с Путиным прошла.', 'ru', 'DATE'),
           '{2014/2016}', 'ru: с 2014 по 2016 год');
+
+-- German offices written as one word with their field
+SELECT is(pg_temp.ids('Umweltministerin Steffi Lemke kritisierte die Pläne, sagte Bauministerin Klara Geywitz.', 'de', 'PERSON'),
+          '{"Klara Geywitz","Steffi Lemke"}', 'de: Umweltministerin, Bauministerin are titles');
+SELECT is(pg_temp.ids('Der Kanzler kam gemeinsam mit Umweltministerin Steffi Lemke.', 'de', 'PERSON'),
+          '{"Steffi Lemke"}', 'de: the name belongs to the nearer title');
 
 -- decades are the range of their ten years
 SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
