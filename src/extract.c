@@ -2603,9 +2603,10 @@ FindPeople(Ctx *c)
 				i = j;
 				continue;
 			}
-			/* "der Kanzler gemeinsam mit Umweltministerin Steffi Lemke": the
-			 * name belongs to the nearer title, read next */
-			if (j > i + tl && j < doc->ntok)
+			/* "der Kanzler gemeinsam mit Umweltministerin Steffi Lemke",
+			 * "Col. Gen. Zakir Hasanov": the name belongs to the nearer
+			 * title, read next */
+			if (j < doc->ntok)
 			{
 				uint16_t	f2;
 

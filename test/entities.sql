@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(164);
+SELECT plan(165);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -292,6 +292,9 @@ SELECT is(pg_temp.ids('Umweltministerin Steffi Lemke kritisierte die Pläne, sag
           '{"Klara Geywitz","Steffi Lemke"}', 'de: Umweltministerin, Bauministerin are titles');
 SELECT is(pg_temp.ids('Der Kanzler kam gemeinsam mit Umweltministerin Steffi Lemke.', 'de', 'PERSON'),
           '{"Steffi Lemke"}', 'de: the name belongs to the nearer title');
+
+SELECT is(pg_temp.ids('His counterpart, Col. Gen. Zakir Hasanov, attended the ceremony.', 'en', 'PERSON'),
+          '{"Zakir Hasanov"}', 'en: Col. Gen., two titles, no person Gen');
 
 -- decades are the range of their ten years
 SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
