@@ -2392,7 +2392,9 @@ NameSpan(const Ctx *c, int i, int max)
 			n++;
 			continue;
 		}
-		if (n > 0 && IsParticle(c, t) && IsCapWord(c, t + 1))
+		/* "Mohammed bin Salman"; not "Marina de Brasil", where the word
+		 * after the particle is a country */
+		if (n > 0 && IsParticle(c, t) && IsCapWord(c, t + 1) && c->claim[t + 1] < 0)
 		{
 			n++;
 			continue;

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(165);
+SELECT plan(166);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -295,6 +295,9 @@ SELECT is(pg_temp.ids('Der Kanzler kam gemeinsam mit Umweltministerin Steffi Lem
 
 SELECT is(pg_temp.ids('His counterpart, Col. Gen. Zakir Hasanov, attended the ceremony.', 'en', 'PERSON'),
           '{"Zakir Hasanov"}', 'en: Col. Gen., two titles, no person Gen');
+
+SELECT is(pg_temp.ids('La Marina de Brasil ya recibió los submarinos.', 'es', 'PERSON'),
+          '{}', 'es: Marina de Brasil is no person Marina de (a name does not end in a particle)');
 
 -- decades are the range of their ten years
 SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
