@@ -3493,6 +3493,79 @@ FindDesignations(Ctx *c)
 	return true;
 }
 
+/*
+ * FindVessels finds ships by the word for their kind or their navy's
+ * prefix ("submarine Álvaro Alberto", "INS Vikrant", "крейсер «Москва»",
+ * "tàu hộ vệ Đinh Tiên Hoàng"): the capitalised words after it are the
+ * ship's name, an EQUIPMENT mention.  A name in quotes is the ship's even
+ * where it is also a place or a person (the cruiser Moskva is not Moscow);
+ * otherwise the words must be free, and in German, which capitalises every
+ * noun, the name must be quoted.
+ */
+static bool
+FindVessels(Ctx *c)
+{
+	EntDoc	   *doc = c->doc;
+
+	for (int i = 0; i < doc->ntok; i++)
+	{
+		int			wl,
+					j,
+					n = 0;
+		bool		quoted,
+					prefix;
+		int32_t		w = WordAt(c, i, WORD_VESSEL, WORD_VESSEL_PREFIX, &wl);
+		const char *surface,
+				   *canon;
+
+		if (w < 0 || c->claim[i] >= 0)
+			continue;
+		prefix = c->lex->words[w].type == WORD_VESSEL_PREFIX;
+		/* a prefix is written as the navy writes it: INS, not "ins" */
+		if (prefix && !(doc->tok[i].flags & TK_ALLCAPS))
+			continue;
+		j = i + wl;
+		if (j < doc->ntok && IsPunctTok(c, j, '"') && SameLine(c, i, j))
+			j++;
+		if (j >= doc->ntok || !SameLine(c, i, j))
+			continue;
+		quoted = (doc->tok[j].flags & TK_QUOTE_BEFORE) != 0;
+		if (!quoted && (c->caps_nouns && !prefix))
+			continue;
+		while (n < 3 && j + n < doc->ntok && SameLine(c, j, j + n) &&
+			   IsCapWord(c, j + n) && !(doc->tok[j + n].flags & TK_PUNCT) &&
+			   (n == 0 || !(doc->tok[j + n].flags & TK_SENT_START)))
+		{
+			int32_t		m = c->claim[j + n];
+
+			if (m >= 0 && !(quoted && (c->out->m[m].kind == ENT_PLACE ||
+									   c->out->m[m].kind == ENT_PERSON) &&
+							c->out->m[m].tok_start >= j))
+				break;
+			/* an abbreviation (Gen., Adm.) is a title, not a ship */
+			if (IsPunctTok(c, j + n + 1, '.') && FoldLen(c, j + n) <= 4 &&
+				!(doc->tok[j + n].flags & TK_ALLCAPS))
+				break;
+			n++;
+		}
+		/* a quoted name ends at its closing quote */
+		if (n == 0 || (quoted && !(j + n < doc->ntok && (doc->tok[j + n].flags & TK_PUNCT))))
+			continue;
+		for (int k = j; k < j + n; k++)
+			if (c->claim[k] >= 0)
+				c->out->m[c->claim[k]].dropped = true;
+		surface = JoinSurface(c, prefix ? i : j, j + n);
+		if (!surface)
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		canon = PersonCanonical(c, surface);
+		if (AddMention(c, ENT_EQUIPMENT, canon, canon, "", prefix ? i : j, j + n,
+					   0.7f, "pattern:vessel", true) < 0)
+			return false;
+		i = j + n - 1;
+	}
+	return true;
+}
+
 /* token i is a word in Latin letters */
 static bool
 LatinWordAt(const Ctx *c, int i)
@@ -3700,6 +3773,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ok = MarkBoilerplate(&c) &&
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&
 		FindNames(&c) &&
+		FindVessels(&c) &&
 		FindForeignNames(&c) &&
 		FindBodies(&c) &&
 		FindOrgHeads(&c) &&

@@ -828,6 +828,10 @@ RowOrgCue(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		type = WORD_PLACE_PREP;
 	else if (strcmp(f[2], "head") == 0)
 		type = WORD_ORG_HEAD;
+	else if (strcmp(f[2], "vessel") == 0)
+		type = WORD_VESSEL;
+	else if (strcmp(f[2], "vessel_prefix") == 0)
+		type = WORD_VESSEL_PREFIX;
 	else
 		return ent_fail(err, ENT_ERR_DATA, "%s: unknown cue type \"%s\"", rule, f[2]);
 	return AddWord(lex, f[0], f[1], type, 0, 0, NULL, err);

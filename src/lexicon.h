@@ -139,6 +139,8 @@ typedef struct LexWord
 #define WORD_ORG_PREFIX		41
 #define WORD_PLACE_PREP		42
 #define WORD_ORG_HEAD		43	/* the noun ending an official name */
+#define WORD_VESSEL			44	/* a kind of ship before its name */
+#define WORD_VESSEL_PREFIX	45	/* a navy's prefix of ship names: INS, USS */
 /* money words */
 #define WORD_SCALE			30
 #define WORD_SCALE_ABBREV	31

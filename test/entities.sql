@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(166);
+SELECT plan(171);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -298,6 +298,18 @@ SELECT is(pg_temp.ids('His counterpart, Col. Gen. Zakir Hasanov, attended the ce
 
 SELECT is(pg_temp.ids('La Marina de Brasil ya recibió los submarinos.', 'es', 'PERSON'),
           '{}', 'es: Marina de Brasil is no person Marina de (a name does not end in a particle)');
+
+-- ships, by the word for their kind or their navy's prefix
+SELECT is(pg_temp.ids('El futuro submarino Álvaro Alberto será entregado en 2030.', 'es', 'EQUIPMENT'),
+          '{"Álvaro Alberto"}', 'es: submarino Álvaro Alberto is a ship');
+SELECT is(pg_temp.ids('El futuro submarino Álvaro Alberto será entregado en 2030.', 'es', 'PERSON'),
+          '{}', 'es: ... and no person');
+SELECT is(pg_temp.ids('The aircraft carrier INS Vikrant sailed with the destroyer USS Carney.', 'en', 'EQUIPMENT'),
+          '{"INS Vikrant","USS Carney"}', 'en: INS Vikrant, USS Carney');
+SELECT is(pg_temp.canon('Крейсер «Москва» затонул в Черном море.', 'ru', 'EQUIPMENT'),
+          '{Moskva}', 'ru: крейсер «Москва» is the ship');
+SELECT is(pg_temp.ids('Крейсер «Москва» затонул в Черном море.', 'ru', 'PLACE'),
+          '{"Black Sea"}', 'ru: ... not the city');
 
 -- decades are the range of their ten years
 SELECT is(pg_temp.ids('W latach 90. Polska weszła do NATO, a lata 80. były trudne. Miał 90 lat.', 'pl', 'DATE'),
