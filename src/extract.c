@@ -3574,6 +3574,30 @@ LatinWordAt(const Ctx *c, int i)
 		!(c->doc->tok[i].flags & TK_NONLATIN);
 }
 
+/*
+ * LatinPassage: token i is in a passage written in Latin letters inside
+ * Cyrillic text (a quoted tweet: "Bravo @BorisJohnson . Now can we ..."):
+ * two or more lower-case Latin words within six tokens of it on its line.
+ */
+static bool
+LatinPassage(const Ctx *c, int i)
+{
+	int			lower = 0;
+
+	for (int k = i - 6 < 0 ? 0 : i - 6; k <= i + 6 && k < c->doc->ntok; k++)
+		if (SameLine(c, i, k) && LatinWordAt(c, k) && (c->doc->tok[k].flags & TK_LOWER))
+			lower++;
+	return lower >= 2;
+}
+
+/* a social network handle or hashtag: "@BorisJohnson", "#NS2" */
+static bool
+IsHandle(const Ctx *c, int i)
+{
+	return i > 0 && !(c->doc->tok[i].flags & TK_SPACE_BEFORE) &&
+		(IsPunctTok(c, i - 1, '@') || IsPunctTok(c, i - 1, '#'));
+}
+
 static bool
 IsRoman(const char *f, size_t n)
 {
@@ -3648,7 +3672,8 @@ FindOrganizationShapes(Ctx *c)
 		if ((LangIs(c, "ru") || LangIs(c, "uk")) && IsCapWord(c, i) &&
 			!(t->flags & (TK_NONLATIN | TK_ALLCAPS)) && (t->flags & TK_WORD) &&
 			t->char_end - t->char_start >= 3 && !IsGivenName(c, i, false) &&
-			!LatinWordAt(c, i - 1) && !KeyCombination(c, i))
+			!LatinWordAt(c, i - 1) && !KeyCombination(c, i) && !IsHandle(c, i) &&
+			!LatinPassage(c, i))
 		{
 			int			n = 0;
 

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(171);
+SELECT plan(173);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -255,6 +255,10 @@ SELECT is(pg_temp.canon('Лидер Консервативной партии з
           '{"Konservativnaya partiya"}', 'ru: Консервативной партии is Консервативная партия');
 SELECT is(pg_temp.ids('Газопровод «Северный поток» построен. Акционеры «Северного потока» собрались.', 'ru', 'ORGANIZATION'),
           '{"Северный поток"}', 'ru: «Северного потока» is «Северный поток»');
+SELECT is(pg_temp.ids(E'Он написал:\nBravo @BorisJohnson . Now can we please get rid of her', 'ru', 'ORGANIZATION'),
+          '{}', 'ru: a quoted English tweet and its handle are no organizations');
+SELECT is(pg_temp.ids('Компания Uniper заявила, что поставки сократились.', 'ru', 'ORGANIZATION'),
+          '{Uniper}', 'ru: a Latin name in Russian text still is');
 -- keyboard keys and initials are no organizations
 SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділіть текст і натисніть Ctrl + Enter.', 'uk', 'ORGANIZATION'),
           '{}', 'uk: Ctrl + Enter is a key combination');
