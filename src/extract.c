@@ -3712,6 +3712,11 @@ FindOrganizationShapes(Ctx *c)
 				   (doc->tok[i + n].flags & (TK_WORD | TK_NUM)) &&
 				   !(doc->tok[i + n].flags & TK_PUNCT))
 				n++;
+			/* a quoted greeting or a person's words name no body:
+			 * «Уважаемый Дэвид» */
+			for (int k = i; k < i + n; k++)
+				if (IsGivenName(c, k, false))
+					n = 0;
 			if (n > 0 && i + n < doc->ntok && (doc->tok[i + n].flags & TK_PUNCT))
 			{
 				const char *q = Fold(c, i + n);

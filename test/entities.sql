@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(173);
+SELECT plan(174);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -259,6 +259,8 @@ SELECT is(pg_temp.ids(E'Он написал:\nBravo @BorisJohnson . Now can we p
           '{}', 'ru: a quoted English tweet and its handle are no organizations');
 SELECT is(pg_temp.ids('Компания Uniper заявила, что поставки сократились.', 'ru', 'ORGANIZATION'),
           '{Uniper}', 'ru: a Latin name in Russian text still is');
+SELECT is(pg_temp.ids('Письмо начиналось словами «Уважаемый Дэвид». Акции «Газпрома» выросли.', 'ru', 'ORGANIZATION'),
+          '{Gazprom}', 'ru: a quoted greeting to a person is no organization');
 -- keyboard keys and initials are no organizations
 SELECT is(pg_temp.ids('Якщо ви помітили помилку, виділіть текст і натисніть Ctrl + Enter.', 'uk', 'ORGANIZATION'),
           '{}', 'uk: Ctrl + Enter is a key combination');
