@@ -2698,42 +2698,94 @@ FormOf(const Ctx *c, int a, int b)
  * ("Janem Nowakiem", "Anną Kowalską", "Иваном Петровым", «Северного
  * потока» are Jan Nowak, Anna Kowalska, Иван Петров, «Северный поток» when
  * the article writes them so).  Names known to the lexicon already have one
- * identity.  (Always true: the pass list's shape.)
+ * identity.
  */
 static bool
 MergeInflectedNames(Ctx *c, EntKind kind)
 {
 	EntExtraction *x = c->out;
+	StrMap		ids = {0};		/* entity id -> its first mention's index in rep */
+	int32_t    *rep = NULL;		/* the first mention of each id */
+	int32_t    *as = NULL;		/* per id: the id whose identity it takes */
+	int32_t		nrep = 0;
+	bool		ok = true;
 
-	for (int32_t b = 0; b < x->n; b++)
+	/*
+	 * Names are compared by their distinct ids, each by its first mention:
+	 * an article names few people many times.  (An article of thousands of
+	 * distinct names found by patterns is left as it is.)
+	 */
+	for (int32_t m = 0; m < x->n && ok; m++)
 	{
-		EntMention *mb = &x->m[b];
+		const EntMention *pm = &x->m[m];
+
+		if (pm->kind != kind || pm->dropped ||
+			(kind == ENT_PERSON && pm->tok_end - pm->tok_start < 2))
+			continue;
+		if (!ids.slots && !(ok = strmap_init(&ids, 64)))
+			break;
+		if (strmap_get(&ids, pm->entity_id, strlen(pm->entity_id)) >= 0)
+			continue;
+		if (nrep >= 512)
+		{
+			nrep = 0;
+			break;
+		}
+		if (!(rep = ent_realloc(rep, (size_t) (nrep + 1) * sizeof(int32_t))))
+		{
+			ok = false;
+			break;
+		}
+		rep[nrep] = m;
+		ok = strmap_put(&ids, pm->entity_id, strlen(pm->entity_id), nrep++);
+	}
+	if (ok && nrep >= 2 && (as = ent_alloc((size_t) nrep * sizeof(int32_t))) == NULL)
+		ok = false;
+	for (int32_t b = 0; ok && b < nrep && nrep >= 2; b++)
+	{
+		const EntMention *mb = &x->m[rep[b]];
 		int			n = mb->tok_end - mb->tok_start;
 
-		if (mb->kind != kind || (kind == ENT_PERSON && n < 2) ||
-			mb->dropped || strncmp(mb->rule, "pattern:", 8) != 0)
+		as[b] = -1;
+		if (strncmp(mb->rule, "pattern:", 8) != 0)
 			continue;
-		for (int32_t a = 0; a < x->n; a++)
+		for (int32_t a = 0; a < nrep; a++)
 		{
-			const EntMention *ma = &x->m[a];
+			const EntMention *ma = &x->m[rep[a]];
 			bool		same = true;
 
-			if (a == b || ma->kind != mb->kind || ma->dropped ||
-				ma->tok_end - ma->tok_start != n ||
-				strcmp(ma->entity_id, mb->entity_id) == 0)
+			if (a == b || ma->tok_end - ma->tok_start != n)
 				continue;
 			for (int k = 0; k < n && same; k++)
 				same = FormOf(c, ma->tok_start + k, mb->tok_start + k);
-			if (!same)
-				continue;
-			mb->entity_id = ma->entity_id;
-			mb->canonical = ma->canonical;
-			if (!mb->country[0])
-				mb->country = ma->country;
-			break;
+			if (same)
+			{
+				as[b] = a;
+				break;
+			}
 		}
 	}
-	return true;
+	/* every mention of a name found by a pattern takes the identity */
+	for (int32_t m = 0; ok && nrep >= 2 && m < x->n; m++)
+	{
+		EntMention *pm = &x->m[m];
+		int32_t		b;
+		const EntMention *ma;
+
+		if (pm->kind != kind || pm->dropped || strncmp(pm->rule, "pattern:", 8) != 0 ||
+			(b = strmap_get(&ids, pm->entity_id, strlen(pm->entity_id))) < 0 ||
+			as[b] < 0)
+			continue;
+		ma = &x->m[rep[as[b]]];
+		pm->entity_id = ma->entity_id;
+		pm->canonical = ma->canonical;
+		if (!pm->country[0])
+			pm->country = ma->country;
+	}
+	strmap_free(&ids);
+	ent_free(rep);
+	ent_free(as);
+	return ok || ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 }
 
 /*
@@ -2749,7 +2801,8 @@ Propagate(Ctx *c)
 	bool		ok = true;
 
 	/* (before the surnames point to a full name) */
-	MergeInflectedNames(c, ENT_PERSON);
+	if (!MergeInflectedNames(c, ENT_PERSON))
+		return false;
 
 	for (int32_t m = 0; m < nmentions && ok; m++)
 	{

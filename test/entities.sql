@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(174);
+SELECT plan(175);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -341,6 +341,8 @@ SELECT is((SELECT count(*)::int FROM entente.entities(NULL)), 0, 'NULL text');
 SELECT is((SELECT count(*)::int FROM entente.entities('12 345 ... !!! 67,8 %', 'en')), 0, 'no letters, no entities');
 SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Pakistan ', 100000), 'en')), 100000,
           '10^5 repetitions of one name');
+SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Minister Jan Kowalski przyjechał. ', 100000), 'pl')
+           WHERE kind = 'PERSON'), 100000, '10^5 repetitions of a person found by a title (names compared once)');
 SELECT is((SELECT count(*)::int FROM entente.entities(repeat('Россия, Pakistan 和 Việt Nam. ', 2000), NULL) WHERE kind = 'COUNTRY') >= 4000,
           true, 'mixed scripts');
 SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '0044-03-15'), '{0044-03-14}', 'a publication date far in the past');
