@@ -1935,12 +1935,26 @@ LowerStart(const Ctx *c, int i)
 	/*
 	 * A short word starts a name written in lower case only as written
 	 * ("mer Noire", "mar Negro", "eo biển Hormuz"); adjectives, which have
-	 * forms, are longer than "w", "và".
+	 * forms, are longer than "w", "và".  A longer name goes on with a
+	 * capital within two words (its other words keep their capitals, see
+	 * CaseOk).
 	 */
 	if (KeyLen(c, i) < 4)
-		return ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
+	{
+		bool		cap_next = (i + 1 < c->doc->ntok && IsCapWord(c, i + 1) &&
+								SameLine(c, i, i + 1)) ||
+			(i + 2 < c->doc->ntok && IsCapWord(c, i + 2) && SameLine(c, i, i + 2));
+
+		if (!ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) ||
 			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
-							  KeyHash(c, i)) >= 0;
+							  KeyHash(c, i)) < 0)
+			return false;
+		/* without a capital in the next two words, only a name of this one
+		 * word ("агентство dpa"): most "la", "de" are turned away here */
+		return cap_next ||
+			ent_phrase_head(strmap_get_hashed(&c->lex->keys, Key(c, i), KeyLen(c, i),
+											  KeyHash(c, i))) >= 0;
+	}
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		/* (the filter holds the first bytes of every key of lower_first) */
 		return ent_prefix_test(c->lex->pfx_lower, 16, Key(c, i), 3) &&
@@ -2707,8 +2721,21 @@ MergeInflectedNames(Ctx *c, EntKind kind)
 	StrMap		ids = {0};		/* entity id -> its first mention's index in rep */
 	int32_t    *rep = NULL;		/* the first mention of each id */
 	int32_t    *as = NULL;		/* per id: the id whose identity it takes */
-	int32_t		nrep = 0;
+	int32_t		nrep = 0,
+				ncand = 0;
 	bool		ok = true;
+
+	bool		pattern = false;
+
+	/* (most articles have no such pair: nothing to build) */
+	for (int32_t m = 0; m < x->n && !(ncand >= 2 && pattern); m++)
+		if (x->m[m].kind == kind && !x->m[m].dropped)
+		{
+			ncand++;
+			pattern |= strncmp(x->m[m].rule, "pattern:", 8) == 0;
+		}
+	if (ncand < 2 || !pattern)
+		return true;
 
 	/*
 	 * Names are compared by their distinct ids, each by its first mention:

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(175);
+SELECT plan(176);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -277,6 +277,8 @@ SELECT is(pg_temp.canon('Statki NATO wpłynęły do Zatoki Fińskiej, a potem mi
           '{Gotland,"Gulf of Finland"}', 'pl: Zatoki Fińskiej, Gotlandię');
 SELECT is(pg_temp.canon('La flotte russe croise en mer Noire, près du lac Léman rien ne bouge.', 'fr', 'PLACE'),
           '{"Black Sea","Lake Geneva"}', 'fr: mer Noire, lac Léman (a short first word in lower case)');
+SELECT is(pg_temp.ids('Про це повідомляє агентство dpa.', 'uk', 'ORGANIZATION'),
+          '{DPA}', 'uk: dpa, a name of one short word in lower case');
 SELECT is(pg_temp.canon('Un petit garçon tire sa mère par la manche.', 'fr', 'PLACE'),
           '{}', 'fr: la manche (the sleeve) is not la Manche');
 SELECT is(pg_temp.canon('Tàu chở dầu đi qua eo biển Hormuz và vịnh Bắc Bộ.', 'vi', 'PLACE'),
