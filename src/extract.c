@@ -1196,6 +1196,19 @@ DayCueBefore(const Ctx *c, int i)
 	return false;
 }
 
+/* YearAfterPrefix: the token after a year word at j ("năm", "roku") if a
+ * year follows it, else j */
+static int
+YearAfterPrefix(const Ctx *c, int j)
+{
+	int			wl;
+
+	if (WordAt(c, j, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl) >= 0 &&
+		IsYear(IntTok(c, j + wl)))
+		return j + wl;
+	return j;
+}
+
 /*
  * DateAt tries the date patterns at token i; returns tokens used (0 if
  * none).
@@ -1247,18 +1260,18 @@ DateAt(Ctx *c, int i)
 				 (IsPunctTok(c, i + 3, '/') && IsYear(IntTok(c, i + 4)))))
 			{
 				int			y = 0,
-							used = 3;
+							used = 3,
+							yp = YearAfterPrefix(c, i + 3);
 
 				if (IsPunctTok(c, i + 3, '/') && IsYear(IntTok(c, i + 4)))
 				{
 					y = IntTok(c, i + 4);
 					used = 5;
 				}
-				else if (WordAt(c, i + 3, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl) >= 0 &&
-						 IsYear(IntTok(c, i + 3 + wl)))
+				else if (yp > i + 3)
 				{
-					y = IntTok(c, i + 3 + wl);
-					used = 4 + wl;
+					y = IntTok(c, yp);
+					used = yp + 1 - i;
 				}
 				if (!y)
 					y = YearFor(c, m, day);
@@ -1365,12 +1378,12 @@ DateAt(Ctx *c, int i)
 		{
 			int			end = i + wl + 1;
 			int			y = 0;
+			int			yp = YearAfterPrefix(c, end);
 
 			if (IsPunctTok(c, end, '/') && IsYear(IntTok(c, end + 1)))
 				y = IntTok(c, end + 1), end += 2;
-			else if ((w = WordAt(c, end, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl)) >= 0 &&
-					 IsYear(IntTok(c, end + wl)))
-				y = IntTok(c, end + wl), end += wl + 1;
+			else if (yp > end)
+				y = IntTok(c, yp), end = yp + 1;
 			else
 				y = YearFor(c, m, 15);
 			if (y == 0)
@@ -1652,19 +1665,6 @@ DecadeAt(Ctx *c, int i)
 	return AddDate(c, i, end, KeepString(c, buf, strlen(buf)), "date:decade") ? end - i : -1;
 }
 
-/* YearAfterPrefix: the token after a year word at j ("năm", "roku") if a
- * year follows it, else j */
-static int
-YearAfterPrefix(const Ctx *c, int j)
-{
-	int			wl;
-
-	if (WordAt(c, j, WORD_YEAR_PREFIX, WORD_YEAR_PREFIX, &wl) >= 0 &&
-		IsYear(IntTok(c, j + wl)))
-		return j + wl;
-	return j;
-}
-
 /*
  * DateRangeAt reads a period announced by a word for years, a span or its
  * start ("w latach 2016 i 2017", "between 2020 and April 2021", "from 2014
@@ -1941,17 +1941,14 @@ LowerStart(const Ctx *c, int i)
 	 */
 	if (KeyLen(c, i) < 4)
 	{
-		bool		cap_next = (i + 1 < c->doc->ntok && IsCapWord(c, i + 1) &&
-								SameLine(c, i, i + 1)) ||
-			(i + 2 < c->doc->ntok && IsCapWord(c, i + 2) && SameLine(c, i, i + 2));
-
 		if (!ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) ||
 			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) < 0)
 			return false;
 		/* without a capital in the next two words, only a name of this one
 		 * word ("агентство dpa"): most "la", "de" are turned away here */
-		return cap_next ||
+		return (IsCapWord(c, i + 1) && SameLine(c, i, i + 1)) ||
+			(IsCapWord(c, i + 2) && SameLine(c, i, i + 2)) ||
 			ent_phrase_head(strmap_get_hashed(&c->lex->keys, Key(c, i), KeyLen(c, i),
 											  KeyHash(c, i))) >= 0;
 	}
@@ -2494,11 +2491,8 @@ CompoundTitle(const Ctx *c, int i)
 	uint32_t	n = KeyLen(c, i);
 
 	if (!c->caps_nouns || !(c->doc->tok[i].flags & TK_CAP) || n < 9 ||
-		i + 2 >= c->doc->ntok || !SameLine(c, i, i + 2) ||
-		!(IsGivenName(c, i + 1, false) ||
-		  (IsCapWord(c, i + 1) && IsCapWord(c, i + 2) &&
-		   !(c->doc->tok[i + 1].flags & (TK_PUNCT | TK_NUM)) &&
-		   !(c->doc->tok[i + 2].flags & (TK_PUNCT | TK_NUM)))))
+		i + 2 >= c->doc->ntok || !SameLine(c, i, i + 2) || !IsCapWord(c, i + 1) ||
+		!(IsCapWord(c, i + 2) || IsGivenName(c, i + 1, false)))
 		return -1;
 	for (uint32_t p = 3; p + 6 <= n; p++)
 	{
@@ -2714,6 +2708,8 @@ FormOf(const Ctx *c, int a, int b)
  * the article writes them so).  Names known to the lexicon already have one
  * identity.
  */
+#define MAX_MERGE_NAMES 512
+
 static bool
 MergeInflectedNames(Ctx *c, EntKind kind)
 {
@@ -2753,12 +2749,12 @@ MergeInflectedNames(Ctx *c, EntKind kind)
 			break;
 		if (strmap_get(&ids, pm->entity_id, strlen(pm->entity_id)) >= 0)
 			continue;
-		if (nrep >= 512)
+		if (nrep >= MAX_MERGE_NAMES)
 		{
 			nrep = 0;
 			break;
 		}
-		if (!(rep = ent_realloc(rep, (size_t) (nrep + 1) * sizeof(int32_t))))
+		if (!rep && !(rep = ent_alloc(MAX_MERGE_NAMES * sizeof(int32_t))))
 		{
 			ok = false;
 			break;
@@ -3613,7 +3609,7 @@ FindVessels(Ctx *c)
 		if (!quoted && (c->caps_nouns && !prefix))
 			continue;
 		while (n < 3 && j + n < doc->ntok && SameLine(c, j, j + n) &&
-			   IsCapWord(c, j + n) && !(doc->tok[j + n].flags & TK_PUNCT) &&
+			   IsCapWord(c, j + n) &&
 			   (n == 0 || !(doc->tok[j + n].flags & TK_SENT_START)))
 		{
 			int32_t		m = c->claim[j + n];
