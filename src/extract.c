@@ -3856,6 +3856,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))
 		return false;
+	ent_lexicon_compact_aliases(lex);
 	/* (sentence starts decide names in both modes) */
 	if (!ent_scan(text, len, lang, true, &out->doc, err))
 		return false;

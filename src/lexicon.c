@@ -1290,6 +1290,50 @@ ent_lexicon_need_lang(Lexicon *lex, const char *lang, EntError *err)
 		AddCalendarWords(lex, lang, err);
 }
 
+/*
+ * ent_lexicon_compact_aliases: see lexicon.h.  Aliases are added as files,
+ * CLDR languages and user entries come, each at the head of its key's
+ * chain, so a chain is spread over the whole array: a walk that meets a key
+ * for the first time in an article touched a cache line per alias.
+ */
+void
+ent_lexicon_compact_aliases(Lexicon *lex)
+{
+	LexAlias   *arr;
+	int32_t		n = 0;
+
+	if (lex->compact_aliases == lex->naliases)
+		return;
+	/* every alias is on the chain of its key: count before moving any */
+	for (size_t i = 0; i < lex->keys.size; i++)
+		if (lex->keys.slots[i].hash)
+			for (int32_t a = ent_phrase_head(lex->keys.slots[i].value); a >= 0;
+				 a = lex->aliases[a].next)
+				n++;
+	if (n != lex->naliases ||
+		(arr = malloc((size_t) lex->capaliases * sizeof(LexAlias))) == NULL)
+		return;
+	n = 0;
+	for (size_t i = 0; i < lex->keys.size; i++)
+	{
+		StrMapSlot *slot = &lex->keys.slots[i];
+		int32_t		head;
+
+		if (!slot->hash || (head = ent_phrase_head(slot->value)) < 0)
+			continue;
+		slot->value = (slot->value & PHRASE_MORE) | n;
+		for (int32_t a = head; a >= 0; a = lex->aliases[a].next)
+		{
+			arr[n] = lex->aliases[a];
+			arr[n].next = lex->aliases[a].next >= 0 ? n + 1 : -1;
+			n++;
+		}
+	}
+	free(lex->aliases);
+	lex->aliases = arr;
+	lex->compact_aliases = n;
+}
+
 /* ----------------------------------------------------------------
  * Build and free
  * ----------------------------------------------------------------
@@ -1532,7 +1576,7 @@ ent_lexicon_lang_index(Lexicon *lex, const char *lang, EntError *err)
 	int			slot;
 
 	for (int i = 0; i < lex->nlang_index; i++)
-		if (strcmp(lex->lang_index[i]->lang, lang) == 0)
+		if (strcmp(lex->lang_index_code[i], lang) == 0)
 			return lex->lang_index[i];
 	if (!(x = BuildLangIndex(lex, lang, err)))
 		return NULL;
@@ -1544,6 +1588,7 @@ ent_lexicon_lang_index(Lexicon *lex, const char *lang, EntError *err)
 		FreeLangIndex(lex->lang_index[slot]);
 	}
 	lex->lang_index[slot] = x;
+	memcpy(lex->lang_index_code[slot], x->lang, sizeof(lex->lang_index_code[slot]));
 	return x;
 }
 

@@ -223,6 +223,8 @@ typedef struct Lexicon
 	LexAlias   *aliases;
 	int32_t		naliases;
 	int32_t		capaliases;
+	int32_t		compact_aliases;	/* aliases laid out by key (see
+									 * ent_lexicon_compact_aliases) */
 	StrMap		keys;			/* folded key -> first alias (a phrase map) */
 	StrMap		lower_first;	/* first tokens of names that may be written
 								 * in lower case (adjectives) -> 1 */
@@ -280,6 +282,9 @@ typedef struct Lexicon
 	LexRule    *rules;
 	int32_t		nrules;
 	LexLangIndex *lang_index[LEX_LANG_INDEXES];	/* built on first use */
+	char		lang_index_code[LEX_LANG_INDEXES][8];	/* their languages, side
+														 * by side: asked once
+														 * per article */
 	int32_t		nlang_index;
 	LexCue	   *cues;
 	int32_t		ncues;
@@ -339,6 +344,14 @@ extern int	ent_suffix_rules(const LexLangIndex *x, const char *w, size_t n,
 /* ent_suffix_longest: the length of the longest suffix of x's rules that
  * word w[0..n) ends with (0 if none) */
 extern int	ent_suffix_longest(const LexLangIndex *x, const char *w, size_t n);
+
+/*
+ * ent_lexicon_compact_aliases lays the aliases out again so that those of
+ * one key (a chain the name walk reads whole: "pakistan" in a dozen
+ * languages) are side by side, after entries were added.  It changes no
+ * lookup's answer; without memory for the copy it leaves them as they are.
+ */
+extern void ent_lexicon_compact_aliases(Lexicon *lex);
 
 extern bool ent_lexicon_need_lang(Lexicon *lex, const char *lang,
 								  EntError *err);

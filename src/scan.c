@@ -97,12 +97,25 @@ InitAscii(EntError *err)
 /*
  * Character information by 256-character block, copied from the fold table
  * the first time a block is met (kept for the process, like that table).
+ * One entry of eight bytes per character holds its class and its fold (a
+ * fold of up to six bytes, nearly all of them, in the entry itself), so a
+ * character costs one memory access: text in a script of many blocks (Han,
+ * Hangul) touches a line per eight characters, not three lines and the
+ * fold table.
  */
+#define BLOCK_INLINE_FOLD 6
+
+typedef struct BlockChar
+{
+	uint8_t		cls;
+	uint8_t		foldlen;
+	char		fold[BLOCK_INLINE_FOLD];	/* if foldlen <= BLOCK_INLINE_FOLD */
+} BlockChar;
+
 typedef struct BlockInfo
 {
-	const char *fold[256];
-	uint8_t		foldlen[256];
-	uint8_t		cls[256];
+	BlockChar	ch[256];
+	const char *longfold[256];	/* folds longer than BLOCK_INLINE_FOLD */
 } BlockInfo;
 
 static BlockInfo *blocks[0x110000 >> 8];
@@ -121,16 +134,20 @@ NewBlock(int32_t cp, EntError *err)
 	}
 	for (int k = 0; k < 256; k++)
 	{
+		const char *f;
 		int			fl,
 					cls;
 
-		if (!ent_char_info((b << 8) | k, &bi->fold[k], &fl, &cls, err))
+		if (!ent_char_info((b << 8) | k, &f, &fl, &cls, err))
 		{
 			free(bi);
 			return NULL;
 		}
-		bi->foldlen[k] = (uint8_t) fl;
-		bi->cls[k] = (uint8_t) cls;
+		bi->ch[k].cls = (uint8_t) cls;
+		bi->ch[k].foldlen = (uint8_t) fl;
+		bi->longfold[k] = f;
+		if (fl <= BLOCK_INLINE_FOLD)
+			memcpy(bi->ch[k].fold, f, fl);
 	}
 	blocks[b] = bi;
 	return bi;
@@ -140,6 +157,13 @@ static inline const BlockInfo *
 GetBlock(int32_t cp, EntError *err)
 {
 	return blocks[cp >> 8] ? blocks[cp >> 8] : NewBlock(cp, err);
+}
+
+/* the fold of character k of block bi */
+static inline const char *
+BlockFold(const BlockInfo *bi, int k)
+{
+	return bi->ch[k].foldlen <= BLOCK_INLINE_FOLD ? bi->ch[k].fold : bi->longfold[k];
 }
 
 /*
@@ -240,9 +264,9 @@ CharAt(const char *s, size_t len, size_t pos, CharInfo *ci, EntError *err)
 	if (!(bi = GetBlock(ci->cp, err)))
 		return false;
 	k = ci->cp & 0xFF;
-	ci->fold = bi->fold[k];
-	ci->foldlen = bi->foldlen[k];
-	ci->cls = bi->cls[k];
+	ci->fold = BlockFold(bi, k);
+	ci->foldlen = bi->ch[k].foldlen;
+	ci->cls = bi->ch[k].cls;
 	return true;
 }
 
@@ -815,11 +839,11 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 						cp = ((b & 0x1F) << 6) | ((unsigned char) s[pos + 1] & 0x3F);
 						if ((bi = blocks[cp >> 8]) == NULL)
 							break;
-						cls = bi->cls[cp & 0xFF];
+						cls = bi->ch[cp & 0xFF].cls;
 						if (!(cls & WORDCH))
 							break;
-						f = bi->fold[cp & 0xFF];
-						fl = bi->foldlen[cp & 0xFF];
+						f = BlockFold(bi, cp & 0xFF);
+						fl = bi->ch[cp & 0xFF].foldlen;
 						used = 2;
 					}
 					else

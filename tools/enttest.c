@@ -378,6 +378,10 @@ main(void)
 	CheckScan("NORTHATLANTICTREATYORG abcdefghijklmnopqrstuvwxyzÉ McDonaldsInternationalX 9K129 Kornet-E x",
 			  "en", "northatlantictreatyorg:CAS abcdefghijklmnopqrstuvwxyze:LIS "
 			  "mcdonaldsinternationalx:CIS 9k129:CDS kornet-e:CIHS x:LS");
+	/* folds longer than a block entry holds (U+FDFA, U+3250) and short ones
+	 * beside them in the same blocks */
+	CheckScan("\uFDFA \uFDF2 \u3250 \u3251 \uFB03x", "",
+			  "صلى الله عليه وسلم:NS الله:NS pte:PS 21:PS ffix:LNS");
 	CheckScan("U.S.A. 3.5 l'Italia Stati-Uniti ABCDEFGHIJKLMNOP-Москва", "it",
 			  "u.s.a:CAS .:P 3.5:DS l':LS italia:C stati-uniti:CIHS abcdefghijklmnop-москва:CIHNS");
 	CheckLang("Tổng thống Nga Vladimir Putin đã có cuộc hội đàm với Thủ tướng Pakistan tại Moskva.", "vi");
