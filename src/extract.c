@@ -3239,17 +3239,58 @@ UnknownPlaceAfter(Ctx *c, int j)
 
 
 /*
+ * SameWordForms: tokens a and b are the same word, as written or one a form
+ * of the other (Консервативная, Консервативной).
+ */
+static bool
+SameWordForms(const Ctx *c, int a, int b)
+{
+	return (KeyLen(c, a) == KeyLen(c, b) && memcmp(Key(c, a), Key(c, b), KeyLen(c, a)) == 0) ||
+		FormOf(c, a, b) || FormOf(c, b, a);
+}
+
+/*
+ * NamedElsewhere: the organization name [a, e) at the start of a sentence
+ * was found elsewhere in the article by the head-noun pattern, in any case
+ * ("Консервативная партия победила ... лидер Консервативной партии").
+ */
+static bool
+NamedElsewhere(const Ctx *c, int a, int e)
+{
+	for (int32_t m = 0; m < c->out->n; m++)
+	{
+		const EntMention *pm = &c->out->m[m];
+		bool		same = true;
+
+		if (pm->kind != ENT_ORGANIZATION || pm->dropped ||
+			pm->tok_end - pm->tok_start != e - a ||
+			strcmp(pm->rule, "pattern:organization-head") != 0)
+			continue;
+		for (int k = 0; k < e - a && same; k++)
+			same = SameWordForms(c, a + k, pm->tok_start + k);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/*
  * FindOrgHeads finds the official names Slavic languages write with one
  * capital: a capitalised word, up to two lower-case adjectives and a head
  * noun in any case ("Консервативной партии", "Česká národní banka",
  * "Міжнародним газовим союзом").  A capital at the start of a sentence
  * proves nothing unless it is a country or its adjective, which the name
- * then takes in, before an adjective.
+ * then takes in, before an adjective, or the article names the same body
+ * elsewhere, in any case.
  */
+#define MAX_ORG_HEADS_AT_START 64
+
 static bool
 FindOrgHeads(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
+	int			at_start[MAX_ORG_HEADS_AT_START][2];
+	int			nstart = 0;
 
 	if (!c->li->org_heads)
 		return true;
@@ -3257,6 +3298,7 @@ FindOrgHeads(Ctx *c)
 	{
 		uint32_t	f = doc->tok[a].flags;
 		int32_t		m = c->claim[a];
+		bool		start = (f & (TK_SENT_START | TK_LINE_START)) != 0;
 		int			h;
 
 		if ((f & (TK_CAP | TK_WORD)) != (TK_CAP | TK_WORD) ||
@@ -3265,7 +3307,7 @@ FindOrgHeads(Ctx *c)
 		/* (a country's adjective is taken in: "Česká" of Česká národní banka) */
 		if (m >= 0 ? !IsCountryLike(c->out->m[m].kind) ||
 			c->out->m[m].tok_start != a || c->out->m[m].tok_end != a + 1 :
-			((f & (TK_SENT_START | TK_LINE_START)) || IsGivenName(c, a, false)))
+			((start && nstart >= MAX_ORG_HEADS_AT_START) || IsGivenName(c, a, false)))
 			continue;
 		for (h = a + 1; h <= a + 3 && h < doc->ntok && SameLine(c, a, h); h++)
 		{
@@ -3284,12 +3326,24 @@ FindOrgHeads(Ctx *c)
 		if (h > a + 3 || h >= doc->ntok || !SameLine(c, a, h))
 			continue;
 		/* "Polska partia ..." opening a sentence is a Polish party */
-		if (m >= 0 && h == a + 1 && (f & (TK_SENT_START | TK_LINE_START)))
+		if (m >= 0 && h == a + 1 && start)
 			continue;
-		if (!AddNamedOrganization(c, a, h + 1, 0.7f, "pattern:organization-head"))
+		if (m < 0 && start)
+		{
+			/* decided once the rest of the article is read */
+			at_start[nstart][0] = a;
+			at_start[nstart][1] = h + 1;
+			nstart++;
+		}
+		else if (!AddNamedOrganization(c, a, h + 1, 0.7f, "pattern:organization-head"))
 			return false;
 		a = h;
 	}
+	for (int k = 0; k < nstart; k++)
+		if (NamedElsewhere(c, at_start[k][0], at_start[k][1]) &&
+			!AddNamedOrganization(c, at_start[k][0], at_start[k][1], 0.7f,
+								  "pattern:organization-head"))
+			return false;
 	return true;
 }
 

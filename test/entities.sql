@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(176);
+SELECT plan(178);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -253,6 +253,11 @@ SELECT is(pg_temp.ids($$Lider partii Nigel Farage przemawiał. Zwolennicy Farage
           '{"Nigel Farage"}', $$pl: Farage'a, Farage'owi: the ending after an apostrophe$$);
 SELECT is(pg_temp.canon('Лидер Консервативной партии заявил, что Консервативная партия победит.', 'ru', 'ORGANIZATION'),
           '{"Konservativnaya partiya"}', 'ru: Консервативной партии is Консервативная партия');
+SELECT is((SELECT count(*)::int FROM entente.entities('Консервативная партия победила на выборах. Лидер Консервативной партии выступил.', 'ru')
+            WHERE kind = 'ORGANIZATION'), 2,
+          'ru: a name opening a sentence is found when the article names it again');
+SELECT is(pg_temp.ids('Новая партия победила на выборах. Лидер Консервативной партии выступил.', 'ru', 'ORGANIZATION'),
+          '{"Консервативной партии"}', 'ru: ... and only then (Новая партия)');
 SELECT is(pg_temp.ids('Газопровод «Северный поток» построен. Акционеры «Северного потока» собрались.', 'ru', 'ORGANIZATION'),
           '{"Северный поток"}', 'ru: «Северного потока» is «Северный поток»');
 SELECT is(pg_temp.ids(E'Он написал:\nBravo @BorisJohnson . Now can we please get rid of her', 'ru', 'ORGANIZATION'),
