@@ -1290,11 +1290,14 @@ DateAt(Ctx *c, int i)
 				return AddDate(c, i, i + used, FormatDate(c, y, m, day), "date:d/m") ? used : -1;
 			}
 		}
-		/* day [.] monthname [year] */
+		/* day [.] monthname [year], day de monthname (es, pt "3 de mayo") */
 		{
 			int			j = i + 1;
 
 			if (IsPunctTok(c, j, '.'))
+				j++;
+			else if (TokIs(c, j, "de") &&
+					 WordAt(c, j + 1, WORD_MONTH_NAME, WORD_MONTH_NAME, &wl) >= 0)
 				j++;
 			w = WordAt(c, j, WORD_MONTH_NAME, WORD_MONTH_NAME, &wl);
 			if (w >= 0 && ValidDay(0, c->lex->words[w].ival, day))
@@ -1666,19 +1669,67 @@ DecadeAt(Ctx *c, int i)
 }
 
 /*
+ * AfterArticle: the token after a short lower-case word at j (an article:
+ * "desde el 3 de mayo hasta el 5 de junio", "du 3 au 5 mai") that a day's
+ * number follows, else j.
+ */
+static int
+AfterArticle(const Ctx *c, int j)
+{
+	int			d;
+
+	if (j + 1 < c->doc->ntok && (c->doc->tok[j].flags & (TK_WORD | TK_LOWER)) == (TK_WORD | TK_LOWER) &&
+		KeyLen(c, j) <= 3 && (d = IntTok(c, j + 1)) >= 1 && d <= 31 && SameLine(c, j, j + 1))
+		return j + 1;
+	return j;
+}
+
+/* IsDashTok: token i is a dash standing alone ("2020 – 2022") */
+static bool
+IsDashTok(const Ctx *c, int i)
+{
+	const char *f;
+	uint32_t	n;
+
+	if (i < 0 || i >= c->doc->ntok || !(c->doc->tok[i].flags & TK_PUNCT))
+		return false;
+	f = Fold(c, i);
+	n = FoldLen(c, i);
+	/* "-", or U+2010 .. U+2015 (hyphens, en and em dashes) */
+	return (n == 1 && f[0] == '-') ||
+		(n == 3 && (unsigned char) f[0] == 0xE2 && (unsigned char) f[1] == 0x80 &&
+		 (unsigned char) f[2] >= 0x90 && (unsigned char) f[2] <= 0x95);
+}
+
+/* YearsSuffixAt: one of tokens [from, to) is a plural year word ("годах") */
+static bool
+YearsSuffixAt(const Ctx *c, int from, int to)
+{
+	int			wl;
+
+	for (int t = from; t < to; t++)
+		if (WordAt(c, t, WORD_YEARS_SUFFIX, WORD_YEARS_SUFFIX, &wl) >= 0)
+			return true;
+	return false;
+}
+
+/*
  * DateRangeAt reads a period announced by a word for years, a span or its
  * start ("w latach 2016 i 2017", "between 2020 and April 2021", "from 2014
  * to 2016", "od 2014 do 2016 r.", "с 2014 по 2016 год", "từ năm 2014 đến
- * năm 2016"): the two dates joined by a range or "until" word become one
- * range "start/end".  It returns the tokens it used (0: no such period at i, -1
- * on error).
+ * năm 2016", "de 2014 à 2016"), or two years joined by a dash ("2020 –
+ * 2022") or by "and" before a plural year word ("в 2016 и 2017 годах"): the
+ * two dates joined by a range or "until" word become one range
+ * "start/end".  A word that only opens a range (French, Spanish "de") needs
+ * the word that closes it.  It returns the tokens it used (0: no such period
+ * at i, -1 on error).
  */
 static int
 DateRangeAt(Ctx *c, int i)
 {
 	EntExtraction *x = c->out;
-	int			wl,
-				al,
+	int			wl = 0,
+				al = 0,
 				j,
 				k,
 				r1,
@@ -1687,25 +1738,47 @@ DateRangeAt(Ctx *c, int i)
 	char		buf[64];
 	const EntMention *a,
 			   *b;
+	bool		from_only = false,
+				bare = false,
+				dash;
 
 	if (WordAt(c, i, WORD_YEARS_PREFIX, WORD_YEARS_PREFIX, &wl) < 0 &&
 		WordAt(c, i, WORD_SINCE, WORD_SINCE, &wl) < 0)
-		return 0;
-	j = YearAfterPrefix(c, i + wl);
+	{
+		if (WordAt(c, i, WORD_RANGE_FROM, WORD_RANGE_FROM, &wl) >= 0)
+			from_only = true;
+		else if (IsYear(IntTok(c, i)) &&
+				 (IsDashTok(c, i + 1) ||
+				  WordAt(c, i + 1, WORD_RANGE_AND, WORD_RANGE_AND, &al) >= 0) &&
+				 SameLine(c, i, i + 2) && IsYear(IntTok(c, i + 2 + (IsDashTok(c, i + 1) ? 0 : al - 1))))
+			bare = true;		/* two bare years: decided below */
+		else
+			return 0;
+	}
+	j = bare ? i : AfterArticle(c, YearAfterPrefix(c, i + wl));
 	if (j >= c->doc->ntok || c->claim[j] >= 0 || !SameLine(c, i, j))
 		return 0;
 	if ((r1 = DateAt(c, j)) <= 0 || x->n != n0 + 1)
 		return r1 < 0 ? -1 : (r1 > 0 ? j + r1 - i : 0);
 	k = j + r1;
-	if (WordAt(c, k, WORD_UNTIL, WORD_RANGE_AND, &al) < 0)
+	dash = IsDashTok(c, k) && (c->doc->tok[k].flags & TK_SPACE_BEFORE);
+	if (dash && (bare || !from_only))
+		al = 1;
+	else if (from_only ? (WordAt(c, k, WORD_UNTIL, WORD_UNTIL, &al) < 0 &&
+						  WordAt(c, k, WORD_RANGE_TO, WORD_RANGE_TO, &al) < 0) :
+			 WordAt(c, k, WORD_UNTIL, WORD_RANGE_AND, &al) < 0)
 		return k - i;
-	al = YearAfterPrefix(c, k + al) - k;
+	al = AfterArticle(c, YearAfterPrefix(c, k + al)) - k;
 	if (k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, i, k + al))
 		return k - i;
 	if ((r2 = DateAt(c, k + al)) < 0)
 		return -1;
 	if (r2 == 0 || x->n != n0 + 2)
 		return k - i;
+	/* two bare years are a period joined by a dash, or by "and" before a
+	 * plural year word; otherwise two dates, as written */
+	if (bare && !dash && !YearsSuffixAt(c, k + al, k + al + r2 + 1))
+		return k + al + r2 - i;
 	a = &x->m[n0];
 	b = &x->m[n0 + 1];
 	/* one of them a range already, or the second before the first: two

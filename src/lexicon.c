@@ -746,6 +746,8 @@ RowDate(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		{"year_prefix", WORD_YEAR_PREFIX}, {"year_suffix", WORD_YEAR_SUFFIX},
 		{"years_prefix", WORD_YEARS_PREFIX}, {"decade_prefix", WORD_DECADE_PREFIX},
 		{"since", WORD_SINCE}, {"until", WORD_UNTIL}, {"range_and", WORD_RANGE_AND},
+		{"range_from", WORD_RANGE_FROM}, {"range_to", WORD_RANGE_TO},
+		{"years_suffix", WORD_YEARS_SUFFIX},
 		{"early", WORD_EARLY}, {"mid", WORD_MID}, {"late", WORD_LATE},
 		{"month_prefix", WORD_MONTH_PREFIX}, {"day_prefix", WORD_DAY_PREFIX},
 		{"last", WORD_LAST}, {"next", WORD_NEXT},

@@ -134,6 +134,9 @@ typedef struct LexWord
 #define WORD_MONTH_NAME		19	/* ival = 1..12 (from ICU) */
 #define WORD_WEEKDAY		20	/* ival = 1 (Sunday) .. 7 (from ICU) */
 #define WORD_DECADE_SUFFIX	21	/* see Lexicon.decade_suffix */
+#define WORD_RANGE_FROM		22	/* opens a range only ("de 2014 à 2016") */
+#define WORD_RANGE_TO		23	/* ... and closes it */
+#define WORD_YEARS_SUFFIX	24	/* a plural year word ("2016 и 2017 годах") */
 /* organization cues */
 #define WORD_ORG_SUFFIX		40
 #define WORD_ORG_PREFIX		41

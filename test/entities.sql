@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(178);
+SELECT plan(185);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -90,6 +90,14 @@ SELECT is(pg_temp.ids('Signed on March 3, 2024.', 'en', 'DATE'), '{2024-03-03}',
 SELECT is(pg_temp.ids('Cuối năm 2014, Nga bán trực thăng.', 'vi', 'DATE'), '{2014}', 'vi year');
 SELECT is(pg_temp.ids('w latach 2016 i 2017', 'pl', 'DATE'), '{2016/2017}', 'pl: w latach 2016 i 2017, one period');
 SELECT is(pg_temp.ids('Переговоры 15 марта 2024 года.', 'ru', 'DATE'), '{2024-03-15}', 'ru genitive month');
+SELECT is(pg_temp.ids('Program na lata 2020 – 2022.', 'pl', 'DATE'), '{2020/2022}', 'pl: two years and a dash between spaces, one period');
+SELECT is(pg_temp.ids('Цены росли в 2016 и 2017 годах.', 'ru', 'DATE'), '{2016/2017}', 'ru: two years before a plural year word, one period');
+SELECT is(pg_temp.ids('Выборы прошли в 2016 и 2020.', 'ru', 'DATE'), '{2016,2020}', 'ru: ... without it, two dates');
+SELECT is(pg_temp.ids('Il a dirigé la mission de 2014 à 2016.', 'fr', 'DATE'), '{2014/2016}', 'fr: de 2014 à 2016');
+SELECT is(pg_temp.ids('Les élections de 2014 et 2016 ont eu lieu.', 'fr', 'DATE'), '{2014,2016}', 'fr: de 2014 et 2016 are two dates');
+SELECT is(pg_temp.ids('La cumbre se celebró el 3 de mayo de 2024.', 'es', 'DATE'), '{2024-05-03}', 'es: 3 de mayo de 2024');
+SELECT is(pg_temp.ids('La feria abre desde el 3 de mayo hasta el 5 de junio de 2024.', 'es', 'DATE'),
+          '{2024-05-03/2024-06-05}', 'es: desde el 3 de mayo hasta el 5 de junio, one period');
 SELECT is(pg_temp.ids('Wczoraj podpisano umowę.', 'pl', 'DATE', '2024-04-25'), '{2024-04-24}', 'relative day');
 SELECT is(pg_temp.ids('The talks were held on Wednesday.', 'en', 'DATE', '2024-11-29'), '{2024-11-27}', 'weekday');
 SELECT is(pg_temp.ids('Chỉ 1/4 dân số ủng hộ.', 'vi', 'DATE', '2024-11-29'), '{}', 'a fraction is not a date');
