@@ -1745,7 +1745,8 @@ DateRangeAt(Ctx *c, int i)
 	if (WordAt(c, i, WORD_YEARS_PREFIX, WORD_YEARS_PREFIX, &wl) < 0 &&
 		WordAt(c, i, WORD_SINCE, WORD_SINCE, &wl) < 0)
 	{
-		if (WordAt(c, i, WORD_RANGE_FROM, WORD_RANGE_FROM, &wl) >= 0)
+		/* (not a cue word by itself: see AddWord) */
+		if (WordsAt(c, i, WORD_RANGE_FROM, WORD_RANGE_FROM, &wl) >= 0)
 			from_only = true;
 		else if (IsYear(IntTok(c, i)) &&
 				 (IsDashTok(c, i + 1) ||
@@ -1816,7 +1817,17 @@ FindDatesAndMoney(Ctx *c)
 		if (!(c->doc->tok[i].flags & TK_NUM) &&
 			!(FoldLen(c, i) > 0 && isdigit((unsigned char) Fold(c, i)[0])) &&
 			!(FirstBits(c, i) & FIRST_WORD))
+		{
+			/* a word that only opens a range, before a number */
+			if (i + 1 < c->doc->ntok && (c->doc->tok[i + 1].flags & TK_NUM) &&
+				(c->doc->tok[i].flags & TK_LOWER) && (k = DateRangeAt(c, i)) != 0)
+			{
+				if (k < 0)
+					return false;
+				i += k - 1;
+			}
 			continue;
+		}
 		if ((k = MoneyAt(c, i)) < 0)
 			return false;
 		if (k > 0)

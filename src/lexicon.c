@@ -640,7 +640,7 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
-	if (!(bit == FIRST_WORD ? MarkFirstWord(lex, &key, lang) : MarkFirst(lex, &key, bit)))
+	if (bit && !(bit == FIRST_WORD ? MarkFirstWord(lex, &key, lang) : MarkFirst(lex, &key, bit)))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = ent_phrase_head(strmap_get(keys, key.buf, key.len));
 	if (!PhraseSetHead(keys, key.buf, key.len, idx))
@@ -724,8 +724,13 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	w->ival = ival;
 	w->dval = dval;
 	snprintf(w->code, sizeof(w->code), "%s", code ? code : "");
-	if (!AddPhraseKey(lex, &lex->word_keys, phrase,
-					  lex->nwords, &w->next, lang, FIRST_WORD, err))
+	/*
+	 * A word that only opens a range is mostly something else (French,
+	 * Spanish "de"): it is not marked as a cue word, which would send every
+	 * "de" through the date patterns; they ask for it before a number.
+	 */
+	if (!AddPhraseKey(lex, &lex->word_keys, phrase, lex->nwords, &w->next, lang,
+					  type == WORD_RANGE_FROM ? 0 : FIRST_WORD, err))
 		return false;
 	lex->nwords++;
 	return true;
