@@ -1690,15 +1690,18 @@ IsDashTok(const Ctx *c, int i)
 {
 	const char *f;
 	uint32_t	n;
+	int32_t		cp;
+	int			used;
 
 	if (i < 0 || i >= c->doc->ntok || !(c->doc->tok[i].flags & TK_PUNCT))
 		return false;
 	f = Fold(c, i);
 	n = FoldLen(c, i);
+	if (n == 0)
+		return false;
 	/* "-", or U+2010 .. U+2015 (hyphens, en and em dashes) */
-	return (n == 1 && f[0] == '-') ||
-		(n == 3 && (unsigned char) f[0] == 0xE2 && (unsigned char) f[1] == 0x80 &&
-		 (unsigned char) f[2] >= 0x90 && (unsigned char) f[2] <= 0x95);
+	cp = ent_utf8_decode((const unsigned char *) f, n, &used);
+	return (uint32_t) used == n && (cp == '-' || (cp >= 0x2010 && cp <= 0x2015));
 }
 
 /* YearsSuffixAt: one of tokens [from, to) is a plural year word ("годах") */
@@ -1748,13 +1751,18 @@ DateRangeAt(Ctx *c, int i)
 		/* (not a cue word by itself: see AddWord) */
 		if (WordsAt(c, i, WORD_RANGE_FROM, WORD_RANGE_FROM, &wl) >= 0)
 			from_only = true;
-		else if (IsYear(IntTok(c, i)) &&
-				 (IsDashTok(c, i + 1) ||
-				  WordAt(c, i + 1, WORD_RANGE_AND, WORD_RANGE_AND, &al) >= 0) &&
-				 SameLine(c, i, i + 2) && IsYear(IntTok(c, i + 2 + (IsDashTok(c, i + 1) ? 0 : al - 1))))
-			bare = true;		/* two bare years: decided below */
 		else
-			return 0;
+		{
+			/* two bare years, a dash or "and" between them: decided below */
+			int			jl = 0;
+
+			if (IsYear(IntTok(c, i)))
+				jl = IsDashTok(c, i + 1) ? 1 :
+					WordAt(c, i + 1, WORD_RANGE_AND, WORD_RANGE_AND, &jl) >= 0 ? jl : 0;
+			if (jl == 0 || !IsYear(IntTok(c, i + 1 + jl)) || !SameLine(c, i, i + 1 + jl))
+				return 0;
+			bare = true;
+		}
 	}
 	j = bare ? i : AfterArticle(c, YearAfterPrefix(c, i + wl));
 	if (j >= c->doc->ntok || c->claim[j] >= 0 || !SameLine(c, i, j))
@@ -1803,9 +1811,15 @@ DateRangeAt(Ctx *c, int i)
 static bool
 FindDatesAndMoney(Ctx *c)
 {
+	/* in this order; DateRangeAt alone for a word that only opens a range */
+	static int	(*const patterns[]) (Ctx *c, int i) = {MoneyAt, DateRangeAt, DecadeAt, DateAt};
+	const int	RANGE_PATTERN = 1;
+
 	for (int i = 0; i < c->doc->ntok; i++)
 	{
-		int			k;
+		int			k,
+					first = 0,
+					last = (int) (sizeof(patterns) / sizeof(patterns[0]));
 
 		if (c->claim[i] >= 0)
 			continue;
@@ -1818,41 +1832,24 @@ FindDatesAndMoney(Ctx *c)
 			!(FoldLen(c, i) > 0 && isdigit((unsigned char) Fold(c, i)[0])) &&
 			!(FirstBits(c, i) & FIRST_WORD))
 		{
-			/* a word that only opens a range, before a number */
-			if (i + 1 < c->doc->ntok && (c->doc->tok[i + 1].flags & TK_NUM) &&
-				(c->doc->tok[i].flags & TK_LOWER) && (k = DateRangeAt(c, i)) != 0)
+			/* only a word that opens a range (see AddWord), before a number */
+			if (!(i + 1 < c->doc->ntok && (c->doc->tok[i + 1].flags & TK_NUM) &&
+				  (c->doc->tok[i].flags & TK_LOWER)))
+				continue;
+			first = RANGE_PATTERN;
+			last = RANGE_PATTERN + 1;
+		}
+		/* the first pattern that reads anything at i wins */
+		for (int p = first; p < last; p++)
+		{
+			if ((k = patterns[p] (c, i)) < 0)
+				return false;
+			if (k > 0)
 			{
-				if (k < 0)
-					return false;
 				i += k - 1;
+				break;
 			}
-			continue;
 		}
-		if ((k = MoneyAt(c, i)) < 0)
-			return false;
-		if (k > 0)
-		{
-			i += k - 1;
-			continue;
-		}
-		if ((k = DateRangeAt(c, i)) < 0)
-			return false;
-		if (k > 0)
-		{
-			i += k - 1;
-			continue;
-		}
-		if ((k = DecadeAt(c, i)) < 0)
-			return false;
-		if (k > 0)
-		{
-			i += k - 1;
-			continue;
-		}
-		if ((k = DateAt(c, i)) < 0)
-			return false;
-		if (k > 0)
-			i += k - 1;
 	}
 	return true;
 }
