@@ -1319,7 +1319,11 @@ ent_lexicon_compact_aliases(Lexicon *lex)
 				n++;
 	if (n != lex->naliases ||
 		(arr = malloc((size_t) lex->capaliases * sizeof(LexAlias))) == NULL)
+	{
+		/* left as they are, and not tried again for every article */
+		lex->compact_aliases = lex->naliases;
 		return;
+	}
 	n = 0;
 	for (size_t i = 0; i < lex->keys.size; i++)
 	{

@@ -226,8 +226,8 @@ typedef struct Lexicon
 	LexAlias   *aliases;
 	int32_t		naliases;
 	int32_t		capaliases;
-	int32_t		compact_aliases;	/* aliases laid out by key (see
-									 * ent_lexicon_compact_aliases) */
+	int32_t		compact_aliases;	/* aliases when last laid out by key
+									 * (see ent_lexicon_compact_aliases) */
 	StrMap		keys;			/* folded key -> first alias (a phrase map) */
 	StrMap		lower_first;	/* first tokens of names that may be written
 								 * in lower case (adjectives) -> 1 */
