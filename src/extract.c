@@ -2613,16 +2613,346 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 	return len;
 }
 
+/* ----------------------------------------------------------------
+ * A person's name in the nominative (name_forms.tsv)
+ * ----------------------------------------------------------------
+ */
+
+/* token t is a word of a name that may take a case ending */
+static bool
+NameWord(const Ctx *c, int t)
+{
+	uint32_t	f = c->doc->tok[t].flags;
+
+	return (f & TK_WORD) && (f & TK_CAP) && !(f & (TK_ALLCAPS | TK_NUM)) &&
+		c->doc->tok[t].char_end - c->doc->tok[t].char_start >= 2;
+}
+
+/* s[0..n) ends with row r's ending and keeps two bytes more */
+static bool
+EndsWithForm(const char *s, size_t n, const LexNameForm *r)
+{
+	return n >= (size_t) r->ending_len + 2 &&
+		memcmp(s + n - r->ending_len, r->ending, r->ending_len) == 0;
+}
+
+/*
+ * GivenForm: token t less row r's ending plus its nominative is a given
+ * name of the row's sex ("Сергеем" less "ем" plus "й" is Сергей, a man's).
+ */
+static bool
+GivenForm(const Ctx *c, int t, const LexNameForm *r)
+{
+	const EntToken *tk = &c->doc->tok[t];
+	char		key[256];
+	uint32_t	fl = FoldLen(c, t);
+	size_t		n;
+	int32_t		sex;
+
+	if (r->block || !EndsWithForm(c->doc->text + tk->byte_start,
+								  tk->byte_end - tk->byte_start, r) ||
+		fl < (uint32_t) r->ending_fold_len + 2 ||
+		fl - r->ending_fold_len + r->nom_fold_len > sizeof(key) ||
+		memcmp(Fold(c, t) + fl - r->ending_fold_len, r->ending_fold,
+			   r->ending_fold_len) != 0)
+		return false;
+	n = fl - r->ending_fold_len;
+	memcpy(key, Fold(c, t), n);
+	memcpy(key + n, r->nom_fold, r->nom_fold_len);
+	n += r->nom_fold_len;
+	if (strmap_get(&c->lex->given_names, key, n) != 1)
+		return false;
+	sex = strmap_get(&c->lex->given_sex, key, n);
+	return sex > 0 && (sex & (r->sex == 'm' ? 1 : 2));
+}
+
+/*
+ * NameFormAt: the row of part of the sex and case whose first row is g that
+ * fits token t with the longest ending (a given name's must give a known
+ * given name; a surname's is read on s[0..n), a part of the token), or -1.
+ */
+static int32_t
+NameFormAt(const Ctx *c, const LexNameForm *g, uint8_t part, int t,
+		   const char *s, size_t n)
+{
+	int32_t		best = -1;
+	int32_t		lo = part == NAME_GIVEN ? g->given_lo : g->given_hi,
+				hi = part == NAME_GIVEN ? g->given_hi : g->surname_hi;
+
+	for (int32_t k = lo; k < hi; k++)
+	{
+		const LexNameForm *r = &c->lex->name_forms[k];
+
+		if (best >= 0 && r->ending_len <= c->lex->name_forms[best].ending_len)
+			continue;
+		if (part == NAME_GIVEN ? GivenForm(c, t, r) : EndsWithForm(s, n, r))
+			best = k;
+	}
+	return best;
+}
+
+/*
+ * SurnameForm: the surname row of the sex and case whose first row is g for
+ * token t, every part of a double name taking it ("Kosiniaka-Kamysza"): the
+ * row of its last part, -2 if some part is blocked (the word is not in this
+ * case), -1 if none fits.
+ */
+static int32_t
+SurnameForm(const Ctx *c, const LexNameForm *g, int t)
+{
+	const EntToken *tk = &c->doc->tok[t];
+	const char *s = c->doc->text + tk->byte_start;
+	size_t		n = tk->byte_end - tk->byte_start;
+	const char *h = memchr(s, '-', n);
+	int32_t		r = NameFormAt(c, g, NAME_SURNAME, t,
+							   h ? h + 1 : s, h ? n - (size_t) (h + 1 - s) : n);
+
+	if (r >= 0 && c->lex->name_forms[r].block)
+		return -2;
+	if (h && r >= 0)
+	{
+		int32_t		r0 = NameFormAt(c, g, NAME_SURNAME, t, s, (size_t) (h - s));
+
+		if (r0 == -1 || (r0 >= 0 && c->lex->name_forms[r0].block))
+			return -2;			/* "Kosiniak-Kamysza": not one case */
+	}
+	return r;
+}
+
+/* append s[0..n) less row r's ending plus its nominative (r < 0: as is) */
+static bool
+AppendForm(const Ctx *c, EntBuf *b, const char *s, size_t n, int32_t r)
+{
+	const LexNameForm *f = r >= 0 ? &c->lex->name_forms[r] : NULL;
+
+	return entbuf_append(b, s, f ? n - f->ending_len : n, c->err) &&
+		(!f || entbuf_append(b, f->nom, f->nom_len, c->err));
+}
+
+/* the rows of name_forms.tsv of the article's language: false if none */
+static bool
+NameFormsOf(const Ctx *c, int32_t *lo, int32_t *hi)
+{
+	for (int g = 0; g < c->lex->nname_form_langs; g++)
+		if (ent_lang_eq(c->lex->name_form_langs[g].lang, c->lang))
+		{
+			*lo = c->lex->name_form_langs[g].lo;
+			*hi = c->lex->name_form_langs[g].hi;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * PersonNominative: the name of tokens [ts, te) in the nominative, into b
+ * (empty if it is as written or the language has no name forms; see
+ * name_forms.tsv for how a case is chosen).  tokend[k] gets where the
+ * name's k-th token ends in b.  False on out of memory.
+ */
+static bool
+PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
+{
+	const Lexicon *lex = c->lex;
+	int32_t		lo = -1,
+				hi = -1,
+				given = -1,
+				surname = -1,
+				partial = -1,
+				group = -1,
+				partial_group = -1;
+	int			last = -1;
+
+	b->len = 0;
+	if (te - ts < 2 || !NameWord(c, ts) || !NameFormsOf(c, &lo, &hi))
+		return true;
+	for (int t = te - 1; t > ts && lo >= 0; t--)
+		if (NameWord(c, t))
+		{
+			last = t;
+			break;
+		}
+	if (last < 0)
+		return true;
+	/* each sex and case in turn, at the first row of it */
+	for (int32_t g = lo; g < hi; g = lex->name_forms[g].surname_hi)
+	{
+		const LexNameForm *r = &lex->name_forms[g];
+		int32_t		gi,
+					su;
+
+		if ((gi = NameFormAt(c, r, NAME_GIVEN, ts, NULL, 0)) < 0)
+			continue;
+		su = SurnameForm(c, r, last);
+		if (su == -2)
+			continue;
+		if (su >= 0)
+		{
+			group = g;
+			given = gi;
+			surname = su;
+			break;
+		}
+		if (partial < 0)
+		{
+			partial = gi;
+			partial_group = g;
+		}
+	}
+	if (given < 0)
+	{
+		const LexNameForm *p = partial >= 0 ? &lex->name_forms[partial] : NULL;
+
+		/*
+		 * A given name as written is the nominative ("Jana Nowak"), unless
+		 * its case shows only in letters the fold drops ("Ewą Nowak").
+		 */
+		if (!p || (strmap_get(&lex->given_names, Fold(c, ts), FoldLen(c, ts)) == 1 &&
+				   !(p->ending_fold_len == p->nom_fold_len &&
+					 memcmp(p->ending_fold, p->nom_fold, p->nom_fold_len) == 0)))
+			return true;
+		given = partial;
+		group = partial_group;
+	}
+	for (int t = ts; t < te; t++)
+	{
+		const EntToken *tk = &c->doc->tok[t];
+		const char *s = c->doc->text + tk->byte_start;
+		size_t		n = tk->byte_end - tk->byte_start;
+		const LexNameForm *g = &lex->name_forms[group];
+		int32_t		r = -1;
+		const char *h;
+
+		if (t > ts && (tk->flags & TK_SPACE_BEFORE) && !entbuf_append(b, " ", 1, c->err))
+			return false;
+		if (t == ts)
+			r = given;
+		else if (t == last)
+			r = surname;
+		else if (NameWord(c, t) &&
+				 (r = NameFormAt(c, g, NAME_GIVEN, t, NULL, 0)) < 0 &&
+				 (r = SurnameForm(c, g, t)) < 0)
+			r = -1;
+		/* both parts of a double surname take the case */
+		if (r >= 0 && t != ts && lex->name_forms[r].part == NAME_SURNAME &&
+			(h = memchr(s, '-', n)) != NULL)
+		{
+			if (!AppendForm(c, b, s, (size_t) (h - s),
+							NameFormAt(c, g, NAME_SURNAME, t, s, (size_t) (h - s))) ||
+				!entbuf_append(b, "-", 1, c->err))
+				return false;
+			n -= (size_t) (h + 1 - s);
+			s = h + 1;
+		}
+		if (!AppendForm(c, b, s, n, r))
+			return false;
+		tokend[t - ts] = b->len;
+	}
+	return true;
+}
+
+/*
+ * NominativeEntity: the person of the lexicon named nom (the nominative of
+ * tokens [ts, te), tokend as PersonNominative sets it), or -1: "Volodymyrem
+ * Zelenským" is Volodymyr Zelenský, whom the lexicon knows as Volodymyr
+ * Zelensky.  -2 on out of memory.
+ */
+static int32_t
+NominativeEntity(Ctx *c, int ts, int te, const EntBuf *nom, const size_t *tokend)
+{
+	EntBuf		key;
+	int32_t		found = -1;
+	size_t		start = 0;
+
+	entbuf_init(&key, nom->len + 16);
+	for (int t = ts; t < te; t++)
+	{
+		const char *s = nom->data + start;
+		size_t		n = tokend[t - ts] - start;
+
+		/* (the space the token follows is not part of it) */
+		if (t > ts && n > 0 && s[0] == ' ')
+			s++, n--;
+		if ((t > ts && !entbuf_append(&key, "\x1f", 1, c->err)) ||
+			!ent_fold(s, n, &key, c->err))
+		{
+			ent_free(key.data);
+			return -2;
+		}
+		start = tokend[t - ts];
+	}
+	for (int32_t a = ent_phrase_head(strmap_get(&c->lex->keys, key.data, key.len));
+		 a >= 0; a = c->lex->aliases[a].next)
+	{
+		const LexAlias *al = &c->lex->aliases[a];
+
+		if (al->ntok == te - ts && AliasLangOk(c, al->lang) &&
+			c->lex->entities[al->entity].kind == ENT_PERSON)
+		{
+			found = a;
+			break;
+		}
+	}
+	ent_free(key.data);
+	return found;
+}
+
+/*
+ * AddPerson adds a person found by a pattern at [ts, te): its identity is
+ * its name in the nominative, as far as name_forms.tsv tells it, or the
+ * lexicon's person of that name.
+ */
 static bool
 AddPerson(Ctx *c, int ts, int te, const char *country, float conf,
 		  const char *rule)
 {
 	const char *surface = JoinSurface(c, ts, te);
-	int32_t		m;
+	const char *name = surface;
+	EntBuf		nom = {0};
+	size_t		tokend[64];
+	int32_t		lo,
+				hi,
+				m;
 
 	if (!surface)
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	m = AddMention(c, ENT_PERSON, surface, PersonCanonical(c, surface),
+	if (te - ts <= (int) (sizeof(tokend) / sizeof(tokend[0])) &&
+		NameFormsOf(c, &lo, &hi))
+	{
+		entbuf_init(&nom, 64);
+		if (!PersonNominative(c, ts, te, &nom, tokend))
+		{
+			ent_free(nom.data);
+			return false;
+		}
+	}
+	if (nom.len > 0)
+	{
+		int32_t		a = NominativeEntity(c, ts, te, &nom, tokend);
+
+		if (a == -2)
+		{
+			ent_free(nom.data);
+			return false;
+		}
+		if (a >= 0)
+		{
+			const LexAlias *al = &c->lex->aliases[a];
+			const LexEntity *ent = &c->lex->entities[al->entity];
+
+			ent_free(nom.data);
+			m = AddMention(c, ENT_PERSON, ent->id, ent->canonical, ent->country,
+						   ts, te, conf, al->rule, true);
+			return m >= 0;
+		}
+		name = KeepString(c, nom.data, nom.len);
+		if (!name)
+		{
+			ent_free(nom.data);
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		}
+	}
+	ent_free(nom.data);
+	m = AddMention(c, ENT_PERSON, name, PersonCanonical(c, name),
 				   country, ts, te, conf, rule, true);
 	return m >= 0;
 }

@@ -12,7 +12,8 @@
  *	  (including short and variant forms), time-zone exemplar cities, month
  *	  and weekday names;
  *	- cue lists: titles.tsv, state_bodies.tsv, given_names.tsv, dates.tsv,
- *	  money.tsv, boilerplate.tsv, inflection.tsv, not_organizations.tsv;
+ *	  money.tsv, boilerplate.tsv, inflection.tsv, name_forms.tsv,
+ *	  not_organizations.tsv;
  *	- user entries, added by the caller with ent_lexicon_add.
  *
  * Copyright (c) 2026, the entente authors
@@ -921,6 +922,14 @@ RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 		return true;			/* keep an international given name */
 	if (!strmap_put(&lex->given_names, folded, n, value))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if (value == 1 && (f[2][0] == 'm' || f[2][0] == 'f'))
+	{
+		int32_t		sex = strmap_get(&lex->given_sex, folded, n);
+
+		if (!strmap_put(&lex->given_sex, folded, n,
+						(sex < 0 ? 0 : sex) | (f[2][0] == 'm' ? 1 : 2)))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
 	ent_bloom_add(lex->bloom, 20, strmap_hash(folded, n));
 	ent_bloom_add(lex->bloom_given, 16, strmap_hash(folded, n));
 	ent_prefix_add(lex->pfx_given, 16, folded, n);
@@ -967,6 +976,121 @@ RowRule(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 	r->repl = ent_lexicon_strdup(lex, rep, rl);
 	r->repl_len = (uint8_t) rl;
 	return true;
+}
+
+static bool
+RowNameForm(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
+{
+	LexNameForm *r;
+	char		ef[64],
+				nfold[64];
+	size_t		el = 0,
+				nl = 0;
+	bool		block = strcmp(f[5], "!") == 0;
+	const char *nom = strcmp(f[5], "-") == 0 || block ? "" : f[5];
+	int			g = lex->nname_form_langs - 1;
+
+	if ((strcmp(f[1], "m") != 0 && strcmp(f[1], "f") != 0) ||
+		strlen(f[2]) != 3 ||
+		(strcmp(f[3], "given") != 0 && strcmp(f[3], "surname") != 0) ||
+		!f[4][0] || strlen(f[4]) >= 64 || strlen(nom) >= 64 || strlen(f[0]) >= 4)
+		return ent_fail(err, ENT_ERR_DATA,
+						"%s: expected language, m or f, a three-letter case, given or surname, an ending and its nominative",
+						rule);
+	/* a language's rows are read as one range */
+	if (g < 0 || strcmp(lex->name_form_langs[g].lang, f[0]) != 0)
+	{
+		for (int k = 0; k <= g; k++)
+			if (strcmp(lex->name_form_langs[k].lang, f[0]) == 0)
+				return ent_fail(err, ENT_ERR_DATA,
+								"%s: the rows of language \"%s\" must be together",
+								rule, f[0]);
+		if (++g >= (int) (sizeof(lex->name_form_langs) / sizeof(lex->name_form_langs[0])))
+			return ent_fail(err, ENT_ERR_DATA, "%s: too many languages", rule);
+		snprintf(lex->name_form_langs[g].lang, 4, "%s", f[0]);
+		lex->name_form_langs[g].lo = lex->nname_forms;
+		lex->nname_form_langs = g + 1;
+	}
+	if (!FoldInto(f[4], ef, sizeof(ef), &el, err) ||
+		(nom[0] && !FoldInto(nom, nfold, sizeof(nfold), &nl, err)))
+		return ent_fail(err, ENT_ERR_DATA, "%s: an ending that cannot be folded", rule);
+	r = realloc(lex->name_forms, (lex->nname_forms + 1) * sizeof(LexNameForm));
+	if (!r)
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	lex->name_forms = r;
+	r = &lex->name_forms[lex->nname_forms++];
+	lex->name_form_langs[g].hi = lex->nname_forms;
+	r->line = lex->nname_forms;
+	r->sex = f[1][0];
+	memcpy(r->gcase, f[2], 4);
+	r->part = strcmp(f[3], "given") == 0 ? NAME_GIVEN : NAME_SURNAME;
+	r->block = block;
+	r->ending = ent_lexicon_strdup(lex, f[4], strlen(f[4]));
+	r->ending_len = (uint8_t) strlen(f[4]);
+	r->nom = ent_lexicon_strdup(lex, nom, strlen(nom));
+	r->nom_len = (uint8_t) strlen(nom);
+	r->ending_fold = ent_lexicon_strdup(lex, ef, el);
+	r->ending_fold_len = (uint8_t) el;
+	r->nom_fold = ent_lexicon_strdup(lex, nfold, nl);
+	r->nom_fold_len = (uint8_t) nl;
+	return r->ending && r->nom && r->ending_fold && r->nom_fold ? true :
+		ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+}
+
+static int
+CompareNameForms(const void *a, const void *b)
+{
+	const LexNameForm *x = a,
+			   *y = b;
+	int			d;
+
+	if ((d = (x->group_line > y->group_line) - (x->group_line < y->group_line)) != 0)
+		return d;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * SortNameForms puts each language's rows of one sex and case together,
+ * in the order the file first names them, given names first, in file order
+ * within, and marks on the first row of
+ * each sex and case where its rows are.
+ */
+static void
+SortNameForms(Lexicon *lex)
+{
+	for (int g = 0; g < lex->nname_form_langs; g++)
+	{
+		int32_t		lo = lex->name_form_langs[g].lo,
+					hi = lex->name_form_langs[g].hi;
+		LexNameForm *r = lex->name_forms;
+
+		for (int32_t k = lo; k < hi; k++)
+			for (int32_t j = lo; j <= k; j++)
+				if (r[j].sex == r[k].sex && memcmp(r[j].gcase, r[k].gcase, 4) == 0)
+				{
+					r[k].group_line = r[j].line;
+					break;
+				}
+		qsort(r + lo, hi - lo, sizeof(LexNameForm), CompareNameForms);
+		for (int32_t k = lo; k < hi;)
+		{
+			int32_t		e = k,
+						gh;
+
+			while (e < hi && r[e].sex == r[k].sex && memcmp(r[e].gcase, r[k].gcase, 4) == 0)
+				e++;
+			for (gh = k; gh < e && r[gh].part == NAME_GIVEN; gh++)
+				;
+			for (int32_t j = k; j < e; j++)
+				r[j].given_lo = -1;
+			r[k].given_lo = k;
+			r[k].given_hi = gh;
+			r[k].surname_hi = e;
+			k = e;
+		}
+	}
 }
 
 /* ----------------------------------------------------------------
@@ -1373,6 +1497,7 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		strmap_init(&lex->body_keys, 256) &&
 		strmap_init(&lex->word_keys, 1024) &&
 		strmap_init(&lex->given_names, 2048) &&
+		strmap_init(&lex->given_sex, 2048) &&
 		strmap_init(&lex->stop_acronyms, 256) &&
 		strmap_init(&lex->country_info_index, 512);
 	if (!ok)
@@ -1403,6 +1528,8 @@ ent_lexicon_build(const char *datadir, EntError *err)
 		ent_lexicon_read_tsv(lex, datadir, "not_organizations.tsv", 2, false, RowStopAcronym, err) &&
 		ent_lexicon_read_tsv(lex, datadir, "org_cues.tsv", 3, false, RowOrgCue, err) &&
 		ent_lexicon_read_tsv(lex, datadir, "inflection.tsv", 4, true, RowRule, err) &&
+		ent_lexicon_read_tsv(lex, datadir, "name_forms.tsv", 6, false, RowNameForm, err) &&
+		(SortNameForms(lex), true) &&
 		ent_rel_load(lex, datadir, err) &&
 		ent_lexicon_need_lang(lex, "en", err);
 	if (!ok)
@@ -1434,6 +1561,8 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->words);
 	strmap_free(&lex->word_keys);
 	strmap_free(&lex->given_names);
+	strmap_free(&lex->given_sex);
+	free(lex->name_forms);
 	strmap_free(&lex->stop_acronyms);
 	free(lex->rules);
 	for (int i = 0; i < lex->nlang_index; i++)

@@ -159,6 +159,37 @@ typedef struct LexRule
 	uint8_t		repl_len;
 } LexRule;
 
+/*
+ * The case endings of people's names (name_forms.tsv): a given name or a
+ * surname of sex m or f in case gcase ends so, and its nominative ends in
+ * nom instead.  A person's name agrees in case: "Сергеем Скрипалем" is
+ * Сергей Скрипаль, "Anną Wiśniewską" Anna Wiśniewska.
+ */
+typedef struct LexNameForm
+{
+	int32_t		line;			/* order in the file */
+	int32_t		group_line;		/* that of the first row of its sex and
+								 * case: cases are tried in file order */
+	int32_t		given_lo;		/* on a sex and case's first row: its */
+	int32_t		given_hi;		/* given-name rows [given_lo, given_hi) */
+	int32_t		surname_hi;		/* and surname rows [given_hi, surname_hi) */
+	char		sex;			/* 'm' or 'f' */
+	char		gcase[4];		/* gen, dat, acc, ins, loc */
+	uint8_t		part;			/* NAME_GIVEN, NAME_SURNAME */
+	bool		block;			/* a word ending so is not in this case */
+	const char *ending;			/* as written (lower case, NFC) */
+	uint8_t		ending_len;
+	const char *nom;
+	uint8_t		nom_len;
+	const char *ending_fold;	/* folded, to build a given name's key */
+	uint8_t		ending_fold_len;
+	const char *nom_fold;
+	uint8_t		nom_fold_len;
+} LexNameForm;
+
+#define NAME_GIVEN		1
+#define NAME_SURNAME	2
+
 #define RULE_NOUN 1
 #define RULE_ADJ  2
 #define RULE_ANY  3
@@ -281,6 +312,17 @@ typedef struct Lexicon
 	int32_t		capwords;
 	StrMap		word_keys;		/* dates, money, organization cues */
 	StrMap		given_names;	/* folded given name -> 1 */
+	StrMap		given_sex;		/* folded given name -> 1 m, 2 f, 3 both */
+	LexNameForm *name_forms;	/* name_forms.tsv, a language's rows together,
+								 * then by sex, case and part */
+	int32_t		nname_forms;
+	struct
+	{
+		char		lang[4];
+		int32_t		lo,
+					hi;			/* its rows: name_forms[lo .. hi) */
+	}			name_form_langs[32];
+	int			nname_form_langs;
 	StrMap		stop_acronyms;	/* folded acronym -> 1: not organizations */
 	LexRule    *rules;
 	int32_t		nrules;

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(185);
+SELECT plan(199);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -343,6 +343,24 @@ SELECT is(pg_temp.ids('В 1990-е годы Россия ослабла. В 90-х
           '{1990/1999}', 'ru: 1990-е годы, 90-х годах');
 SELECT is(pg_temp.ids('In den 90er Jahren wuchs die Wirtschaft.', 'de', 'DATE'),
           '{1990/1999}', 'de: in den 90er Jahren');
+
+-- people found by the shape of their name are named in the nominative,
+-- whatever case the article writes them in (name_forms.tsv)
+SELECT is(pg_temp.ids('Minister spotkał się wczoraj z Tomaszem Nowakiem.', 'pl', 'PERSON'), '{"Tomasz Nowak"}', 'pl: instrumental Tomaszem Nowakiem is Tomasz Nowak');
+SELECT is(pg_temp.ids('Wywiad z Anną Wiśniewską ukazał się w piątek.', 'pl', 'PERSON'), '{"Anna Wiśniewska"}', 'pl: Anną Wiśniewską is Anna Wiśniewska');
+SELECT is(pg_temp.ids('Zdaniem Piotra Malinowskiego to za mało.', 'pl', 'PERSON'), '{"Piotr Malinowski"}', 'pl: genitive of an adjectival surname');
+SELECT is(pg_temp.ids('List podpisała Jana Kowalska.', 'pl', 'PERSON'), '{"Jana Kowalska"}', 'pl: a nominative woman''s name is not read as a man''s genitive');
+SELECT is(pg_temp.ids('Rozmawiał też z Ewą Nowak z Gdańska.', 'pl', 'PERSON'), '{"Ewa Nowak"}', 'pl: a woman''s surname that does not decline keeps its form');
+SELECT is(pg_temp.ids('Ministr poděkoval Martinu Schulzovi.', 'cs', 'PERSON'), '{"Martin Schulz"}', 'cs: dative Martinu Schulzovi is Martin Schulz');
+SELECT is(pg_temp.ids('Rozhovor s Petrem Svobodou vyšel včera.', 'cs', 'PERSON'), '{"Petr Svoboda"}', 'cs: a man''s surname in -a');
+SELECT is(pg_temp.ids('Podle Jany Novákové jde o chybu.', 'cs', 'PERSON'), '{"Jana Nováková"}', 'cs: genitive Jany Novákové is Jana Nováková');
+SELECT is(pg_temp.ids('Премьер встретился с Сергеем Скрипалем.', 'ru', 'PERSON'), '{"Сергей Скрипаль"}', 'ru: instrumental of a soft stem');
+SELECT is(pg_temp.canon('Премьер встретился с Сергеем Скрипалем.', 'ru', 'PERSON'), '{"Sergey Skripal''"}', 'ru: its canonical name is the nominative transliterated');
+SELECT is(pg_temp.ids('Мы говорили с Анной Кузнецовой и с Олегом Дерипаской.', 'ru', 'PERSON'), '{"Анна Кузнецова","Олег Дерипаска"}', 'ru: a woman''s surname, a man''s surname in -а');
+SELECT is(pg_temp.ids('Заява Олени Петрової пролунала вчора.', 'uk', 'PERSON'), '{"Олена Петрова"}', 'uk: genitive Олени Петрової is Олена Петрова');
+SELECT is(pg_temp.ids('Ministr se setkal s Volodymyrem Zelenským.', 'cs', 'PERSON'), '{"Volodymyr Zelensky"}', 'cs: a nominative the lexicon knows links to its person');
+SELECT is(entente.entity_ids('Premier spotkał się z Władysławem Kosiniakiem-Kamyszem i z Tomaszem Nowakiem.', 'pl')
+          @> '{"Władysław Kosiniak-Kamysz","Tomasz Nowak"}', true, 'pl: entity_ids has the nominatives, both parts of a double surname');
 
 -- bad and extreme input
 SELECT throws_ok($$SELECT * FROM entente.entities('x', 'zz')$$, '22023', 'unknown language code "zz"', 'unknown language');
