@@ -2676,7 +2676,7 @@ NameFormAt(const Ctx *c, const LexNameForm *g, uint8_t part, int t,
 		   const char *s, size_t n)
 {
 	int32_t		best = -1;
-	int32_t		lo = part == NAME_GIVEN ? g->given_lo : g->given_hi,
+	int32_t		lo = part == NAME_GIVEN ? (int32_t) (g - c->lex->name_forms) : g->given_hi,
 				hi = part == NAME_GIVEN ? g->given_hi : g->surname_hi;
 
 	for (int32_t k = lo; k < hi; k++)
@@ -2695,10 +2695,11 @@ NameFormAt(const Ctx *c, const LexNameForm *g, uint8_t part, int t,
  * SurnameForm: the surname row of the sex and case whose first row is g for
  * token t, every part of a double name taking it ("Kosiniaka-Kamysza"): the
  * row of its last part, -2 if some part is blocked (the word is not in this
- * case), -1 if none fits.
+ * case), -1 if none fits.  *first gets the row of the part before a hyphen
+ * (-1 if there is none).
  */
 static int32_t
-SurnameForm(const Ctx *c, const LexNameForm *g, int t)
+SurnameForm(const Ctx *c, const LexNameForm *g, int t, int32_t *first)
 {
 	const EntToken *tk = &c->doc->tok[t];
 	const char *s = c->doc->text + tk->byte_start;
@@ -2707,13 +2708,13 @@ SurnameForm(const Ctx *c, const LexNameForm *g, int t)
 	int32_t		r = NameFormAt(c, g, NAME_SURNAME, t,
 							   h ? h + 1 : s, h ? n - (size_t) (h + 1 - s) : n);
 
+	*first = -1;
 	if (r >= 0 && c->lex->name_forms[r].block)
 		return -2;
 	if (h && r >= 0)
 	{
-		int32_t		r0 = NameFormAt(c, g, NAME_SURNAME, t, s, (size_t) (h - s));
-
-		if (r0 == -1 || (r0 >= 0 && c->lex->name_forms[r0].block))
+		*first = NameFormAt(c, g, NAME_SURNAME, t, s, (size_t) (h - s));
+		if (*first < 0 || c->lex->name_forms[*first].block)
 			return -2;			/* "Kosiniak-Kamysza": not one case */
 	}
 	return r;
@@ -2745,27 +2746,27 @@ NameFormsOf(const Ctx *c, int32_t *lo, int32_t *hi)
 
 /*
  * PersonNominative: the name of tokens [ts, te) in the nominative, into b
- * (empty if it is as written or the language has no name forms; see
- * name_forms.tsv for how a case is chosen).  tokend[k] gets where the
+ * (empty if it is as written), by the language's rows name_forms[lo, hi)
+ * (see name_forms.tsv for how a case is chosen).  tokend[k] gets where the
  * name's k-th token ends in b.  False on out of memory.
  */
 static bool
-PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
+PersonNominative(Ctx *c, int ts, int te, int32_t lo, int32_t hi, EntBuf *b,
+				 size_t *tokend)
 {
 	const Lexicon *lex = c->lex;
-	int32_t		lo = -1,
-				hi = -1,
-				given = -1,
+	int32_t		given = -1,
 				surname = -1,
+				surname_first = -1,
 				partial = -1,
 				group = -1,
 				partial_group = -1;
 	int			last = -1;
 
 	b->len = 0;
-	if (te - ts < 2 || !NameWord(c, ts) || !NameFormsOf(c, &lo, &hi))
+	if (te - ts < 2 || !NameWord(c, ts))
 		return true;
-	for (int t = te - 1; t > ts && lo >= 0; t--)
+	for (int t = te - 1; t > ts; t--)
 		if (NameWord(c, t))
 		{
 			last = t;
@@ -2778,11 +2779,12 @@ PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
 	{
 		const LexNameForm *r = &lex->name_forms[g];
 		int32_t		gi,
-					su;
+					su,
+					su_first;
 
 		if ((gi = NameFormAt(c, r, NAME_GIVEN, ts, NULL, 0)) < 0)
 			continue;
-		su = SurnameForm(c, r, last);
+		su = SurnameForm(c, r, last, &su_first);
 		if (su == -2)
 			continue;
 		if (su >= 0)
@@ -2790,6 +2792,7 @@ PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
 			group = g;
 			given = gi;
 			surname = su;
+			surname_first = su_first;
 			break;
 		}
 		if (partial < 0)
@@ -2819,7 +2822,8 @@ PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
 		const char *s = c->doc->text + tk->byte_start;
 		size_t		n = tk->byte_end - tk->byte_start;
 		const LexNameForm *g = &lex->name_forms[group];
-		int32_t		r = -1;
+		int32_t		r = -1,
+					r_first = -1;
 		const char *h;
 
 		if (t > ts && (tk->flags & TK_SPACE_BEFORE) && !entbuf_append(b, " ", 1, c->err))
@@ -2827,17 +2831,18 @@ PersonNominative(Ctx *c, int ts, int te, EntBuf *b, size_t *tokend)
 		if (t == ts)
 			r = given;
 		else if (t == last)
+		{
 			r = surname;
+			r_first = surname_first;
+		}
 		else if (NameWord(c, t) &&
 				 (r = NameFormAt(c, g, NAME_GIVEN, t, NULL, 0)) < 0 &&
-				 (r = SurnameForm(c, g, t)) < 0)
+				 (r = SurnameForm(c, g, t, &r_first)) < 0)
 			r = -1;
 		/* both parts of a double surname take the case */
-		if (r >= 0 && t != ts && lex->name_forms[r].part == NAME_SURNAME &&
-			(h = memchr(s, '-', n)) != NULL)
+		if (r_first >= 0 && r >= 0 && (h = memchr(s, '-', n)) != NULL)
 		{
-			if (!AppendForm(c, b, s, (size_t) (h - s),
-							NameFormAt(c, g, NAME_SURNAME, t, s, (size_t) (h - s))) ||
+			if (!AppendForm(c, b, s, (size_t) (h - s), r_first) ||
 				!entbuf_append(b, "-", 1, c->err))
 				return false;
 			n -= (size_t) (h + 1 - s);
@@ -2919,7 +2924,7 @@ AddPerson(Ctx *c, int ts, int te, const char *country, float conf,
 		NameFormsOf(c, &lo, &hi))
 	{
 		entbuf_init(&nom, 64);
-		if (!PersonNominative(c, ts, te, &nom, tokend))
+		if (!PersonNominative(c, ts, te, lo, hi, &nom, tokend))
 		{
 			ent_free(nom.data);
 			return false;

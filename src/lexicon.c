@@ -1054,8 +1054,8 @@ CompareNameForms(const void *a, const void *b)
 /*
  * SortNameForms puts each language's rows of one sex and case together,
  * in the order the file first names them, given names first, in file order
- * within, and marks on the first row of
- * each sex and case where its rows are.
+ * within, and marks on the first row of each sex and case where its given
+ * names end and its surnames end.
  */
 static void
 SortNameForms(Lexicon *lex)
@@ -1083,9 +1083,6 @@ SortNameForms(Lexicon *lex)
 				e++;
 			for (gh = k; gh < e && r[gh].part == NAME_GIVEN; gh++)
 				;
-			for (int32_t j = k; j < e; j++)
-				r[j].given_lo = -1;
-			r[k].given_lo = k;
 			r[k].given_hi = gh;
 			r[k].surname_hi = e;
 			k = e;

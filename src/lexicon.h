@@ -170,8 +170,8 @@ typedef struct LexNameForm
 	int32_t		line;			/* order in the file */
 	int32_t		group_line;		/* that of the first row of its sex and
 								 * case: cases are tried in file order */
-	int32_t		given_lo;		/* on a sex and case's first row: its */
-	int32_t		given_hi;		/* given-name rows [given_lo, given_hi) */
+	int32_t		given_hi;		/* on a sex and case's first row: its
+								 * given-name rows are [that row, given_hi) */
 	int32_t		surname_hi;		/* and surname rows [given_hi, surname_hi) */
 	char		sex;			/* 'm' or 'f' */
 	char		gcase[4];		/* gen, dat, acc, ins, loc */
