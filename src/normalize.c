@@ -733,7 +733,8 @@ ent_normalize(const char *s, size_t len, EntForm form, EntBuf *out,
  */
 #define FOLD_INLINE 13
 #define FOLD_SPACE	0x01		/* white space: collapses to one ' ' */
-#define FOLD_NFC	0x02		/* may compose with a neighbour */
+#define FOLD_NFC_BEFORE 0x02	/* may compose with the character before */
+#define FOLD_NFC_AFTER	0x04	/* may compose with the character after */
 
 typedef struct FoldEntry
 {
@@ -964,9 +965,10 @@ ComputeFold(UChar32 c, FoldEntry *e, EntError *err)
 
 		U16_NEXT(r, i, rlen, first);
 		U16_PREV(r, 0, j, last);
-		if (!unorm2_hasBoundaryBefore(nfc, first) ||
-			!unorm2_hasBoundaryAfter(nfc, last))
-			e->flags |= FOLD_NFC;
+		if (!unorm2_hasBoundaryBefore(nfc, first))
+			e->flags |= FOLD_NFC_BEFORE;
+		if (!unorm2_hasBoundaryAfter(nfc, last))
+			e->flags |= FOLD_NFC_AFTER;
 	}
 	u_strToUTF8(utf8, sizeof(utf8), &u8len, r, rlen, &status);
 	if (U_FAILURE(status))
@@ -1047,6 +1049,7 @@ ent_fold(const char *in, size_t len, EntBuf *out, EntError *err)
 	const FoldEntry *ascii = FoldBlock(0, err);
 	bool		pending_space = false;
 	bool		need_nfc = false;
+	bool		nfc_after = false;	/* the last fold written may compose */
 	size_t		start_len = out->len;
 	size_t		i = 0;
 	unsigned	countdown = 4096;
@@ -1092,13 +1095,21 @@ ent_fold(const char *in, size_t len, EntBuf *out, EntError *err)
 		{
 			out->data[out->len++] = ' ';
 			pending_space = false;
+			nfc_after = false;
 		}
 		/* mostly one to three bytes: a loop, not a call */
 		bytes = e->ext ? e->ext : e->bytes;
 		for (int k = 0; k < e->len; k++)
 			out->data[out->len + k] = bytes[k];
 		out->len += e->len;
-		need_nfc |= (e->flags & FOLD_NFC) != 0;
+
+		/*
+		 * Each fold is in NFC already; two side by side need composing
+		 * only where neither has a boundary at the join (a letter and a
+		 * combining mark left by the fold: most words never do).
+		 */
+		need_nfc |= nfc_after && (e->flags & FOLD_NFC_BEFORE);
+		nfc_after = (e->flags & FOLD_NFC_AFTER) != 0;
 	}
 
 	if (need_nfc)

@@ -198,14 +198,14 @@ typedef struct AsciiRunInfo
 	unsigned	digit;
 } AsciiRunInfo;
 
-/* bits set in a 16-bit mask (without a library call on plain x86-64) */
+/*
+ * Letters count only up to two (a token is all capitals with two, and has
+ * inner capitals with one after the first): the bits of a mask, at most 2.
+ */
 static inline int
-Bits16(unsigned x)
+UpToTwo(unsigned x)
 {
-	x = x - ((x >> 1) & 0x5555u);
-	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-	x = (x + (x >> 4)) & 0x0F0Fu;
-	return (int) ((x + (x >> 8)) & 0x1Fu);
+	return (x != 0) + ((x & (x - 1)) != 0);
 }
 
 static inline AsciiRunInfo
@@ -280,6 +280,13 @@ static bool
 IsApostrophe(int32_t c)
 {
 	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+/* a character that may join the parts of one token: 3.5, U.S, Mi-17, l'Italia */
+static inline bool
+IsJoiner(int32_t c)
+{
+	return c == '.' || c == ',' || IsHyphen(c) || IsApostrophe(c);
 }
 
 static bool
@@ -740,9 +747,10 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				chr++;
 
 				/*
-				 * The common case, a run of letters and digits of one or two
-				 * bytes (ASCII, Latin, Greek, Cyrillic, Arabic ...), is taken
-				 * here as above, without the look-ahead the joiners need.
+				 * The common case, a run of letters and digits of one to three
+				 * bytes (ASCII, Latin, Greek, Cyrillic, Arabic, CJK ...), is
+				 * taken here as above, without the look-ahead the joiners
+				 * need.
 				 */
 				while (pos < len)
 				{
@@ -779,9 +787,9 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 									TK_CAP : TK_LOWER;
 								first_letter = false;
 							}
-							letters += Bits16(letter);
-							uppers += Bits16(ar.upper);
-							lowers += Bits16(ar.lower);
+							letters += UpToTwo(letter);
+							uppers += UpToTwo(ar.upper);
+							lowers += UpToTwo(ar.lower);
 							if (ar.digit)
 								t->flags |= TK_DIGIT;
 							prev_cls = ascii.cls[(unsigned char) s[pos + ar.run - 1]];
@@ -831,12 +839,35 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 						fl = 1;
 						used = 1;
 					}
-					else if (b >= 0xC2 && b <= 0xDF && pos + 1 < len &&
-							 ((unsigned char) s[pos + 1] & 0xC0) == 0x80)
+					else
 					{
 						const BlockInfo *bi;
 
-						cp = ((b & 0x1F) << 6) | ((unsigned char) s[pos + 1] & 0x3F);
+						if (b >= 0xC2 && b <= 0xDF && pos + 1 < len &&
+							((unsigned char) s[pos + 1] & 0xC0) == 0x80)
+						{
+							cp = ((b & 0x1F) << 6) | ((unsigned char) s[pos + 1] & 0x3F);
+							used = 2;
+						}
+
+						/*
+						 * Three bytes whose every continuation is well formed
+						 * (not E0, which may be overlong, nor ED, surrogates):
+						 * CJK, Vietnamese, most of the Indic scripts.
+						 */
+						else if (b >= 0xE1 && b <= 0xEF && b != 0xED && pos + 2 < len &&
+								 ((unsigned char) s[pos + 1] & 0xC0) == 0x80 &&
+								 ((unsigned char) s[pos + 2] & 0xC0) == 0x80)
+						{
+							cp = ((b & 0x0F) << 12) |
+								(((unsigned char) s[pos + 1] & 0x3F) << 6) |
+								((unsigned char) s[pos + 2] & 0x3F);
+							if (cp == 0xFFFD)
+								break;
+							used = 3;
+						}
+						else
+							break;
 						if ((bi = blocks[cp >> 8]) == NULL)
 							break;
 						cls = bi->ch[cp & 0xFF].cls;
@@ -844,10 +875,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 							break;
 						f = BlockFold(bi, cp & 0xFF);
 						fl = bi->ch[cp & 0xFF].foldlen;
-						used = 2;
 					}
-					else
-						break;
 					if (cls & ENT_CH_LETTER)
 					{
 						letters++;
@@ -880,7 +908,10 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					r = (r + 1) % 3;
 					continue;
 				}
-				/* a joiner followed by a word character? */
+				/* a joiner followed by a word character? (most words end at
+				 * a space) */
+				if (!IsJoiner(nxp->cp))
+					break;
 				npos = pos + nxp->used;
 				if (npos >= len || !CharAt(s, len, npos, afp, err))
 					break;
