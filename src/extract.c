@@ -83,6 +83,8 @@ typedef struct WordHit
 {
 	int32_t		head;			/* first LexWord of the phrase */
 	int32_t		ntok;
+	uint64_t	types;			/* bit t: a word of type t in the document's
+								 * language */
 } WordHit;
 
 typedef struct WordHits
@@ -935,9 +937,17 @@ static void
 VisitWord(const Ctx *c, int32_t head, int ntok, void *arg)
 {
 	WordHits   *wh = arg;
+	uint64_t	types = 0;
 
+	/* (a phrase of other languages only is no hit) */
+	for (int32_t w = head; w >= 0; w = c->lex->words[w].next)
+		if (LangOk(c, c->lex->words[w].lang))
+			types |= (uint64_t) 1 << (c->lex->words[w].type & 63);
+	if (!types)
+		return;
 	wh->hit[wh->n].head = head;
 	wh->hit[wh->n].ntok = ntok;
+	wh->hit[wh->n].types = types;
 	wh->n++;
 }
 
@@ -978,6 +988,9 @@ WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	WordTypes	t = {type_lo, type_hi};
 	const WordHit *h;
 	int32_t		best = -1;
+	/* types type_lo .. type_hi (all below 64) */
+	uint64_t	want = (((uint64_t) 2 << (type_hi & 63)) - 1) &
+		~(((uint64_t) 1 << (type_lo & 63)) - 1);
 
 	if ((h = WordHitsAt(c, i)) == NULL)
 		return PhraseAt(c, i, &c->lex->word_keys, MAX_WORD_TOKENS, AcceptWord,
@@ -985,9 +998,11 @@ WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	/* the longest phrase of the wanted type, as PhraseAt would choose */
 	for (; h->ntok > 0; h++)
 	{
-		int32_t		r = AcceptWord(c, h->head, &t);
+		int32_t		r;
 
-		if (r >= 0)
+		if (!(h->types & want))
+			continue;
+		if ((r = AcceptWord(c, h->head, &t)) >= 0)
 		{
 			best = r;
 			*len = h->ntok;

@@ -1040,6 +1040,41 @@ ent_char_info(int32_t c, const char **fold, int *foldlen, int *cls,
 }
 
 /*
+ * ent_fold_word: see normalize.h.
+ */
+int
+ent_fold_word(const char *in, size_t len, char *out, size_t cap)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	EntError	err;
+	size_t		n = 0;
+	size_t		i = 0;
+	bool		nfc_after = false;
+
+	while (i < len)
+	{
+		const FoldEntry *e;
+		int32_t		c;
+		int			used = 1;
+		const FoldEntry *blk;
+
+		c = s[i] < 0x80 ? s[i] : ent_utf8_decode(s + i, len - i, &used);
+		if (!(blk = fold_blocks[c >> 8]) && !(blk = FoldBlock(c, &err)))
+			return -1;
+		e = &blk[c & 0xFF];
+		i += used;
+		if ((e->flags & FOLD_SPACE) || (nfc_after && (e->flags & FOLD_NFC_BEFORE)) ||
+			n + e->len > cap)
+			return -1;
+		memcpy(out + n, e->ext ? e->ext : e->bytes, e->len);
+		n += e->len;
+		if (e->len)
+			nfc_after = (e->flags & FOLD_NFC_AFTER) != 0;
+	}
+	return (int) n;
+}
+
+/*
  * ent_fold: see normalize.h.
  */
 bool

@@ -54,6 +54,13 @@ extern bool ent_normalize(const char *s, size_t len, EntForm form,
  */
 extern bool ent_fold(const char *s, size_t len, EntBuf *out, EntError *err);
 
+/*
+ * ent_fold_word writes ent_fold of a short word s[0..len) to out[0..cap)
+ * without allocating, and returns its length; -1 when the word has white
+ * space, needs composing, does not fit, or cannot be folded (ask ent_fold).
+ */
+extern int	ent_fold_word(const char *s, size_t len, char *out, size_t cap);
+
 /* Character classes reported by ent_char_info. */
 #define ENT_CH_LETTER	0x01
 #define ENT_CH_UPPER	0x02

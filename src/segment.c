@@ -400,6 +400,14 @@ ent_abbrev_has(const char *lang, const char *word, size_t len)
 	}
 	if (i == len && len > 0)
 		return AbbrevHasFolded(lang, small, len);
+	/* other short words without an allocation too */
+	if (len <= sizeof(small) / 2)
+	{
+		int			n = ent_fold_word(word, len, small, sizeof(small));
+
+		if (n >= 0)
+			return n > 0 && AbbrevHasFolded(lang, small, (size_t) n);
+	}
 	entbuf_init(&f, len * 2 + 8);
 	if (FoldWord(word, len, &f))
 		found = AbbrevHasFolded(lang, f.data, f.len);
