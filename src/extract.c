@@ -1742,6 +1742,62 @@ YearsSuffixAt(const Ctx *c, int from, int to)
  * the word that closes it.  It returns the tokens it used (0: no such period
  * at i, -1 on error).
  */
+/*
+ * DayRangeAt reads a range of days of one month after an opener at i: a
+ * day number at j, a dash or a word that closes a range, and a date that
+ * names the month ("du 3 au 5 mai", "from 3 to 5 May", "od 3 do 5 maja",
+ * "vom 3. bis 5. Mai", "с 3 по 5 мая").  Returns the tokens read from i,
+ * 0 if there is no such range, -1 on error.
+ */
+static int
+DayRangeAt(Ctx *c, int i, int j, bool from_only)
+{
+	EntExtraction *x = c->out;
+	int32_t		n0 = x->n;
+	int			d1 = IntTok(c, j),
+				k = j + 1,
+				al = 0,
+				r2;
+	const char *b;
+	size_t		blen;
+	char		buf[64];
+
+	if (d1 < 1 || d1 > 31)
+		return 0;
+	/* the ordinal's full stop (3. bis 5. Mai) */
+	if (IsPunctTok(c, k, '.') && !(c->doc->tok[k].flags & TK_SPACE_BEFORE))
+		k++;
+	if (IsDashTok(c, k))
+		al = 1;
+	else if (from_only ? (WordAt(c, k, WORD_UNTIL, WORD_UNTIL, &al) < 0 &&
+						  WordAt(c, k, WORD_RANGE_TO, WORD_RANGE_TO, &al) < 0) :
+			 WordAt(c, k, WORD_UNTIL, WORD_RANGE_AND, &al) < 0)
+		return 0;
+	if (k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, j, k + al) ||
+		IntTok(c, k + al) <= d1)
+		return 0;
+	if ((r2 = DateAt(c, k + al)) <= 0)
+		return r2;
+	b = x->m[x->n - 1].canonical;
+	blen = strlen(b);
+	/* one day of a month: YYYY-MM-DD, or --MM-DD without a year */
+	if (x->n != n0 + 1 || !(blen == 10 || (blen == 7 && b[0] == '-')) ||
+		strchr(b, '/') || atoi(b + blen - 2) != IntTok(c, k + al))
+	{
+		/* something else: the date stands alone, read from its own token */
+		for (int t = k + al; t < k + al + r2; t++)
+			c->claim[t] = -1;
+		x->n = n0;
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "%.*s%02d/%s", (int) blen - 2, b, d1, b);
+	for (int t = k + al; t < k + al + r2; t++)
+		c->claim[t] = -1;
+	x->n = n0;
+	return AddDate(c, j, k + al + r2, KeepString(c, buf, strlen(buf)), "date:range") ?
+		k + al + r2 - i : -1;
+}
+
 static int
 DateRangeAt(Ctx *c, int i)
 {
@@ -1782,6 +1838,8 @@ DateRangeAt(Ctx *c, int i)
 	j = bare ? i : AfterArticle(c, YearAfterPrefix(c, i + wl));
 	if (j >= c->doc->ntok || c->claim[j] >= 0 || !SameLine(c, i, j))
 		return 0;
+	if (!bare && (r1 = DayRangeAt(c, i, j, from_only)) != 0)
+		return r1;
 	if ((r1 = DateAt(c, j)) <= 0 || x->n != n0 + 1)
 		return r1 < 0 ? -1 : (r1 > 0 ? j + r1 - i : 0);
 	k = j + r1;

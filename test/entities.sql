@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(199);
+SELECT plan(206);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -87,6 +87,14 @@ SELECT is(pg_temp.ids('Hội đàm ngày 27-28/11.', 'vi', 'DATE', '2024-11-29')
 SELECT is(pg_temp.ids('Firmato il 29 settembre 2021.', 'it', 'DATE'), '{2021-09-29}', 'it day month year');
 SELECT is(pg_temp.ids('Rozmowy 22-23 kwietnia.', 'pl', 'DATE', '2024-04-25'), '{2024-04-22/2024-04-23}', 'pl range, anchored');
 SELECT is(pg_temp.ids('Signed on March 3, 2024.', 'en', 'DATE'), '{2024-03-03}', 'en month day, year');
+-- days of one month after an opener and before a closer, in each language
+SELECT is(pg_temp.ids('Le sommet se tiendra du 3 au 5 mai à Paris.', 'fr', 'DATE', '2025-04-01'), '{2025-05-03/2025-05-05}', 'fr: du 3 au 5 mai');
+SELECT is(pg_temp.ids('The talks run from 12 to 14 June 2023 in Geneva.', 'en', 'DATE'), '{2023-06-12/2023-06-14}', 'en: from 12 to 14 June 2023');
+SELECT is(pg_temp.ids('Szczyt potrwa od 3 do 5 maja.', 'pl', 'DATE', '2025-04-01'), '{2025-05-03/2025-05-05}', 'pl: od 3 do 5 maja');
+SELECT is(pg_temp.ids('Die Gespräche finden vom 3. bis 5. Mai statt.', 'de', 'DATE', '2025-04-01'), '{2025-05-03/2025-05-05}', 'de: vom 3. bis 5. Mai');
+SELECT is(pg_temp.ids('Переговоры пройдут с 3 по 5 мая.', 'ru', 'DATE', '2025-04-01'), '{2025-05-03/2025-05-05}', 'ru: с 3 по 5 мая');
+SELECT is(pg_temp.ids('Il vertice si terrà dal 3 al 5 maggio.', 'it', 'DATE', '2025-04-01'), '{2025-05-03/2025-05-05}', 'it: dal 3 al 5 maggio');
+SELECT is(pg_temp.ids('El PIB creció del 3 al 5 por ciento en mayo de 2024.', 'es', 'DATE'), '{2024-05}', 'es: a range of percentages is no range of days');
 SELECT is(pg_temp.ids('Cuối năm 2014, Nga bán trực thăng.', 'vi', 'DATE'), '{2014}', 'vi year');
 SELECT is(pg_temp.ids('w latach 2016 i 2017', 'pl', 'DATE'), '{2016/2017}', 'pl: w latach 2016 i 2017, one period');
 SELECT is(pg_temp.ids('Переговоры 15 марта 2024 года.', 'ru', 'DATE'), '{2024-03-15}', 'ru genitive month');
