@@ -1732,17 +1732,6 @@ YearsSuffixAt(const Ctx *c, int from, int to)
 }
 
 /*
- * DateRangeAt reads a period announced by a word for years, a span or its
- * start ("w latach 2016 i 2017", "between 2020 and April 2021", "from 2014
- * to 2016", "od 2014 do 2016 r.", "с 2014 по 2016 год", "từ năm 2014 đến
- * năm 2016", "de 2014 à 2016"), or two years joined by a dash ("2020 –
- * 2022") or by "and" before a plural year word ("в 2016 и 2017 годах"): the
- * two dates joined by a range or "until" word become one range
- * "start/end".  A word that only opens a range (French, Spanish "de") needs
- * the word that closes it.  It returns the tokens it used (0: no such period
- * at i, -1 on error).
- */
-/*
  * DayRangeAt reads a range of days of one month after an opener at i: a
  * day number at j, a dash or a word that closes a range, and a date that
  * names the month ("du 3 au 5 mai", "from 3 to 5 May", "od 3 do 5 maja",
@@ -1755,11 +1744,13 @@ DayRangeAt(Ctx *c, int i, int j, bool from_only)
 	EntExtraction *x = c->out;
 	int32_t		n0 = x->n;
 	int			d1 = IntTok(c, j),
+				d2,
 				k = j + 1,
 				al = 0,
 				r2;
 	const char *b;
 	size_t		blen;
+	bool		one_day;
 	char		buf[64];
 
 	if (d1 < 1 || d1 > 31)
@@ -1773,31 +1764,39 @@ DayRangeAt(Ctx *c, int i, int j, bool from_only)
 						  WordAt(c, k, WORD_RANGE_TO, WORD_RANGE_TO, &al) < 0) :
 			 WordAt(c, k, WORD_UNTIL, WORD_RANGE_AND, &al) < 0)
 		return 0;
-	if (k + al >= c->doc->ntok || c->claim[k + al] >= 0 || !SameLine(c, j, k + al) ||
-		IntTok(c, k + al) <= d1)
+	k += al;
+	if (k >= c->doc->ntok || c->claim[k] >= 0 || !SameLine(c, j, k) ||
+		(d2 = IntTok(c, k)) <= d1)
 		return 0;
-	if ((r2 = DateAt(c, k + al)) <= 0)
+	if ((r2 = DateAt(c, k)) <= 0)
 		return r2;
-	b = x->m[x->n - 1].canonical;
+	b = x->m[x->n - 1].canonical;	/* (kept with the extraction) */
 	blen = strlen(b);
 	/* one day of a month: YYYY-MM-DD, or --MM-DD without a year */
-	if (x->n != n0 + 1 || !(blen == 10 || (blen == 7 && b[0] == '-')) ||
-		strchr(b, '/') || atoi(b + blen - 2) != IntTok(c, k + al))
-	{
-		/* something else: the date stands alone, read from its own token */
-		for (int t = k + al; t < k + al + r2; t++)
-			c->claim[t] = -1;
-		x->n = n0;
-		return 0;
-	}
-	snprintf(buf, sizeof(buf), "%.*s%02d/%s", (int) blen - 2, b, d1, b);
-	for (int t = k + al; t < k + al + r2; t++)
+	one_day = x->n == n0 + 1 && (blen == 10 || (blen == 7 && b[0] == '-')) &&
+		!strchr(b, '/') && atoi(b + blen - 2) == d2;
+	/* the second date gives way: to the range, or to DateAt at its own token */
+	for (int t = k; t < k + r2; t++)
 		c->claim[t] = -1;
 	x->n = n0;
-	return AddDate(c, j, k + al + r2, KeepString(c, buf, strlen(buf)), "date:range") ?
-		k + al + r2 - i : -1;
+	if (!one_day)
+		return 0;
+	snprintf(buf, sizeof(buf), "%.*s%02d/%s", (int) blen - 2, b, d1, b);
+	return AddDate(c, j, k + r2, KeepString(c, buf, strlen(buf)), "date:range") ?
+		k + r2 - i : -1;
 }
 
+/*
+ * DateRangeAt reads a period announced by a word for years, a span or its
+ * start ("w latach 2016 i 2017", "between 2020 and April 2021", "from 2014
+ * to 2016", "od 2014 do 2016 r.", "с 2014 по 2016 год", "từ năm 2014 đến
+ * năm 2016", "de 2014 à 2016"), or two years joined by a dash ("2020 –
+ * 2022") or by "and" before a plural year word ("в 2016 и 2017 годах"): the
+ * two dates joined by a range or "until" word become one range
+ * "start/end".  A word that only opens a range (French, Spanish "de") needs
+ * the word that closes it.  It returns the tokens it used (0: no such period
+ * at i, -1 on error).
+ */
 static int
 DateRangeAt(Ctx *c, int i)
 {

@@ -1040,6 +1040,23 @@ ent_char_info(int32_t c, const char **fold, int *foldlen, int *cls,
 }
 
 /*
+ * FoldEntryAt returns the fold entry of the character at s[*i] and steps
+ * *i past it (NULL if its block cannot be built).
+ */
+static inline const FoldEntry *
+FoldEntryAt(const unsigned char *s, size_t len, size_t *i, EntError *err)
+{
+	int			used = 1;
+	int32_t		c = s[*i] < 0x80 ? s[*i] : ent_utf8_decode(s + *i, len - *i, &used);
+	const FoldEntry *blk = fold_blocks[c >> 8];
+
+	if (!blk && !(blk = FoldBlock(c, err)))
+		return NULL;
+	*i += used;
+	return &blk[c & 0xFF];
+}
+
+/*
  * ent_fold_word: see normalize.h.
  */
 int
@@ -1053,17 +1070,9 @@ ent_fold_word(const char *in, size_t len, char *out, size_t cap)
 
 	while (i < len)
 	{
-		const FoldEntry *e;
-		int32_t		c;
-		int			used = 1;
-		const FoldEntry *blk;
+		const FoldEntry *e = FoldEntryAt(s, len, &i, &err);
 
-		c = s[i] < 0x80 ? s[i] : ent_utf8_decode(s + i, len - i, &used);
-		if (!(blk = fold_blocks[c >> 8]) && !(blk = FoldBlock(c, &err)))
-			return -1;
-		e = &blk[c & 0xFF];
-		i += used;
-		if ((e->flags & FOLD_SPACE) || (nfc_after && (e->flags & FOLD_NFC_BEFORE)) ||
+		if (!e || (e->flags & FOLD_SPACE) || (nfc_after && (e->flags & FOLD_NFC_BEFORE)) ||
 			n + e->len > cap)
 			return -1;
 		memcpy(out + n, e->ext ? e->ext : e->bytes, e->len);
@@ -1105,17 +1114,8 @@ ent_fold(const char *in, size_t len, EntBuf *out, EntError *err)
 		}
 		if (s[i] < 0x80)
 			e = &ascii[s[i++]];
-		else
-		{
-			int			used;
-			int32_t		c = ent_utf8_decode(s + i, len - i, &used);
-			const FoldEntry *blk = fold_blocks[c >> 8];
-
-			if (!blk && !(blk = FoldBlock(c, err)))
-				return false;
-			e = &blk[c & 0xFF];
-			i += used;
-		}
+		else if (!(e = FoldEntryAt(s, len, &i, err)))
+			return false;
 		if (e->flags & FOLD_SPACE)
 		{
 			pending_space = (out->len > start_len);
