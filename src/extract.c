@@ -60,7 +60,6 @@ typedef struct Ctx
 	bool		en;				/* English: names capitalise every word */
 	bool		caps_nouns;		/* German: every noun is capitalised */
 	bool		ids_only;		/* ENT_X_IDS_ONLY: no surfaces, canonicals */
-	uint32_t	lang_bit;		/* ent_lang_bit(lang) */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
@@ -188,19 +187,17 @@ KeyHash(const Ctx *c, int i)
 	return c->hash[i];
 }
 
-/* FIRST_* bits of a key with hash h (0 if nothing starts with it) */
+/* FIRST_* bits of a key with hash h: what may start with it in the
+ * article's language (0: nothing) */
 static int8_t
 FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 {
 	int32_t		b = -1;
 
-	if (ent_bloom_test(c->lex->bloom, 20, h))
-		b = strmap_get_hashed(&c->lex->first, key, n, h);
+	if (ent_bloom_test(c->li->first_bloom, LEX_FIRST_BLOOM_BITS, h))
+		b = strmap_get_hashed(&c->li->first, key, n, h);
 	if (b < 0)
 		return 0;
-	/* a cue word of another language only */
-	if ((b & FIRST_WORD) && !((uint32_t) b & c->lang_bit))
-		b &= ~FIRST_WORD;
 	return (int8_t) (b & 0x7F);
 }
 
@@ -211,8 +208,14 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 static int
 FirstBitsLookup(const Ctx *c, int i)
 {
-	/* most words: no key of "first" begins with their first three bytes */
-	if (KeyLen(c, i) >= 3 && !ent_prefix_test(c->lex->pfx_first, 16, Key(c, i), 3))
+	uint32_t	n = KeyLen(c, i);
+
+	/*
+	 * Most words are no first token of the language: none has their first
+	 * four (or three) bytes, or, for a word of one or two bytes, their bytes.
+	 */
+	if (n <= 2 ? n == 0 || !ent_short_test(c->li->short_first, Key(c, i), n) :
+		!ent_prefix_test(c->li->pfx_first, 16, Key(c, i), n >= 4 ? 4 : 3))
 		c->first[i] = 0;
 	else
 		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
@@ -2030,7 +2033,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		{
 			/* the key is the variant: hash it once */
 			h = strmap_hash(v[k].s, v[k].len);
-			if (!ent_bloom_test(c->lex->bloom, 20, h))
+			if (!ent_bloom_test(c->li->first_bloom, LEX_FIRST_BLOOM_BITS, h))
 				continue;
 		}
 		if (depth > 0)
@@ -2048,11 +2051,8 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 			bool		ex = exact && (v[k].type == 0 || v[k].type == VAR_FOLD);
 			int			len = depth + 1;
 
-			if (al->ntok != len || !AliasLangOk(c, al->lang))
-				continue;
-			/* CLDR's names only in their own language */
-			if ((al->flags & AL_CLDR) && strcmp(al->lang, c->lang) != 0 &&
-				c->lang[0])
+			if (al->ntok != len ||
+				!ent_alias_lang_ok(al->lang, (al->flags & AL_CLDR) != 0, c->lang))
 				continue;
 			if (c->vi && (strcmp(al->lang, "vi") == 0) != (v[k].type == 0))
 				continue;
@@ -4393,7 +4393,6 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.en = strcmp(lang, "en") == 0;
 	c.caps_nouns = strcmp(lang, "de") == 0;
 	c.ids_only = (flags & ENT_X_IDS_ONLY) != 0;
-	c.lang_bit = ent_lang_bit(lang);
 	c.published = published;
 	c.doc = &out->doc;
 	if (lang[0] && !ent_lexicon_need_lang(lex, lang, err))

@@ -163,7 +163,8 @@ MakeKey(const char *s, Key *key, bool vi, EntError *err)
 	return ok && key->len > 0;
 }
 
-static bool MarkFirst(Lexicon *lex, const Key *key, int32_t bit);
+static bool MarkFirst(Lexicon *lex, const Key *key, int32_t bits,
+					  const char *lang, bool cldr);
 
 /* ----------------------------------------------------------------
  * Entities and aliases
@@ -295,7 +296,7 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	al->shape = key.shape;
 	al->rule = rule;
 	if (!PhraseSetHead(&lex->keys, key.buf, key.len, a) ||
-		!MarkFirst(lex, &key, FIRST_NAME))
+		!MarkFirst(lex, &key, FIRST_NAME, al->lang, (al->flags & AL_CLDR) != 0))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
 	ent_prefix_add(lex->pfx_name, 18, key.buf, key.ntok > 1 ? key.cuts[0] : key.len);
@@ -585,16 +586,51 @@ RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 }
 
 /* phrase tables share the shape: key -> chain of records */
-/* MarkFirst records that something of kind bit starts with key's first token */
+/*
+ * MarkFirst records that something of kind bits (with a cue word's language
+ * bits) of language lang starts with key's first token (see LexFirstMark).
+ * The same mark twice is kept once; a mark is never changed, so a language
+ * index that has read it stays right.
+ */
 static bool
-MarkFirst(Lexicon *lex, const Key *key, int32_t bit)
+MarkFirst(Lexicon *lex, const Key *key, int32_t bits, const char *lang, bool cldr)
 {
 	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
-	int32_t		old = strmap_get(&lex->first, key->buf, n);
+	char		id[sizeof(key->buf) + 8];
+	size_t		idlen;
+	int32_t		old;
+	LexFirstMark *m;
 
-	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
-	ent_prefix_add(lex->pfx_first, 16, key->buf, n);
-	return strmap_put(&lex->first, key->buf, n, (old < 0 ? 0 : old) | bit);
+	/* lang, whether from CLDR, and the key: a mark's identity but its bits */
+	idlen = (size_t) snprintf(id, 8, "%.3s%c", lang, cldr ? '\x02' : '\x01');
+	memcpy(id + idlen, key->buf, n);
+	idlen += n;
+	old = strmap_get(&lex->mark_index, id, idlen);
+	if (old >= 0 && lex->marks[old].bits == bits)
+		return true;
+	if (lex->nmarks == lex->capmarks)
+	{
+		int32_t		cap = lex->capmarks * 2 + 1024;
+		LexFirstMark *a = realloc(lex->marks, (size_t) cap * sizeof(LexFirstMark));
+
+		if (!a)
+			return false;
+		lex->marks = a;
+		lex->capmarks = cap;
+	}
+	m = &lex->marks[lex->nmarks];
+	if (old >= 0)
+		m->key = lex->marks[old].key;
+	else if (!(m->key = ent_lexicon_strdup(lex, key->buf, n)))
+		return false;
+	m->len = (uint32_t) n;
+	m->bits = bits;
+	snprintf(m->lang, sizeof(m->lang), "%s", lang);
+	m->cldr = cldr;
+	if (!strmap_put(&lex->mark_index, id, idlen, lex->nmarks))
+		return false;
+	lex->nmarks++;
+	return true;
 }
 
 /*
@@ -620,19 +656,6 @@ ent_lang_bit(const char *lang)
 }
 
 static bool
-MarkFirstWord(Lexicon *lex, const Key *key, const char *lang)
-{
-	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
-	int32_t		old = strmap_get(&lex->first, key->buf, n);
-
-	ent_bloom_add(lex->bloom, 20, strmap_hash(key->buf, n));
-	ent_prefix_add(lex->pfx_first, 16, key->buf, n);
-	return strmap_put(&lex->first, key->buf, n,
-					  (int32_t) ((uint32_t) (old < 0 ? 0 : old) | FIRST_WORD |
-								 ent_lang_bit(lang)));
-}
-
-static bool
 AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 			 int32_t idx, int32_t *next, const char *lang, int32_t bit,
 			 EntError *err)
@@ -641,7 +664,8 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
-	if (bit && !(bit == FIRST_WORD ? MarkFirstWord(lex, &key, lang) : MarkFirst(lex, &key, bit)))
+	if (bit && !MarkFirst(lex, &key, bit == FIRST_WORD ? FIRST_WORD | (int32_t) ent_lang_bit(lang) : bit,
+						  lang, false))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = ent_phrase_head(strmap_get(keys, key.buf, key.len));
 	if (!PhraseSetHead(keys, key.buf, key.len, idx))
@@ -930,7 +954,6 @@ RowGiven(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
 						(sex < 0 ? 0 : sex) | (f[2][0] == 'm' ? 1 : 2)))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	}
-	ent_bloom_add(lex->bloom, 20, strmap_hash(folded, n));
 	ent_bloom_add(lex->bloom_given, 16, strmap_hash(folded, n));
 	ent_prefix_add(lex->pfx_given, 16, folded, n);
 	return true;
@@ -1488,7 +1511,7 @@ ent_lexicon_build(const char *datadir, EntError *err)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = strmap_init(&lex->keys, 1 << 15) &&
 		strmap_init(&lex->lower_first, 1 << 12) &&
-		strmap_init(&lex->first, 1 << 15) &&
+		strmap_init(&lex->mark_index, 1 << 15) &&
 		strmap_init(&lex->entity_index, 1 << 13) &&
 		strmap_init(&lex->title_keys, 512) &&
 		strmap_init(&lex->body_keys, 256) &&
@@ -1549,7 +1572,8 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->aliases);
 	strmap_free(&lex->keys);
 	strmap_free(&lex->lower_first);
-	strmap_free(&lex->first);
+	free(lex->marks);
+	strmap_free(&lex->mark_index);
 	strmap_free(&lex->entity_index);
 	free(lex->titles);
 	strmap_free(&lex->title_keys);
@@ -1602,6 +1626,7 @@ FreeLangIndex(LexLangIndex *x)
 	free(x->nodes);
 	free(x->rule_ids);
 	free(x->cues);
+	strmap_free(&x->first);
 	free(x);
 }
 
@@ -1701,6 +1726,55 @@ nomem:
 	return NULL;
 }
 
+/* MarkFits: an article of language lang can match what mark m starts */
+static bool
+MarkFits(const LexFirstMark *m, const char *lang)
+{
+	switch (m->bits & (FIRST_NAME | FIRST_TITLE | FIRST_BODY | FIRST_WORD))
+	{
+		case FIRST_NAME:
+			return ent_alias_lang_ok(m->lang, m->cldr, lang);
+		case FIRST_TITLE:
+			return m->lang[0] == '*' || ent_lang_eq(m->lang, lang) || !lang[0];
+		case FIRST_BODY:
+			return m->lang[0] == '*' || ent_lang_eq(m->lang, lang);
+		case FIRST_WORD:
+			return ((uint32_t) m->bits & ent_lang_bit(lang)) != 0;
+	}
+	return false;
+}
+
+/*
+ * ReadMarks takes into x's first tokens the marks added to the lexicon since
+ * it last read them (all of them when x is new): a new CLDR language or a
+ * user entry adds some after the index was built.
+ */
+static bool
+ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
+{
+	if (!x->first.slots && !strmap_init(&x->first, 4096))
+		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	for (; x->marks_seen < lex->nmarks; x->marks_seen++)
+	{
+		const LexFirstMark *m = &lex->marks[x->marks_seen];
+		uint32_t	h;
+		int32_t		old;
+
+		if (!MarkFits(m, x->lang))
+			continue;
+		h = strmap_hash(m->key, m->len);
+		old = strmap_get_hashed(&x->first, m->key, m->len, h);
+		if (!strmap_put(&x->first, m->key, m->len, (old < 0 ? 0 : old) | m->bits))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+		ent_bloom_add(x->first_bloom, LEX_FIRST_BLOOM_BITS, h);
+		if (m->len <= 2)
+			ent_short_add(x->short_first, m->key, m->len);
+		else
+			ent_prefix_add(x->pfx_first, 16, m->key, m->len);
+	}
+	return true;
+}
+
 /*
  * ent_lexicon_lang_index: see lexicon.h.  Languages past LEX_LANG_INDEXES
  * (codes no rule is written for) share the last slot, rebuilt when the
@@ -1714,9 +1788,17 @@ ent_lexicon_lang_index(Lexicon *lex, const char *lang, EntError *err)
 
 	for (int i = 0; i < lex->nlang_index; i++)
 		if (strcmp(lex->lang_index_code[i], lang) == 0)
-			return lex->lang_index[i];
+		{
+			x = lex->lang_index[i];
+			return x->marks_seen == lex->nmarks || ReadMarks(lex, x, err) ? x : NULL;
+		}
 	if (!(x = BuildLangIndex(lex, lang, err)))
 		return NULL;
+	if (!ReadMarks(lex, x, err))
+	{
+		FreeLangIndex(x);
+		return NULL;
+	}
 	if (lex->nlang_index < LEX_LANG_INDEXES)
 		slot = lex->nlang_index++;
 	else

@@ -21,6 +21,8 @@
 #ifndef ENTENTE_LEXICON_H
 #define ENTENTE_LEXICON_H
 
+#include <string.h>
+
 #include "strmap.h"
 #include "textbuf.h"
 
@@ -78,7 +80,23 @@ typedef struct LexAlias
 #define FIRST_LANG_SHIFT 8
 #define FIRST_LANG_OTHER 0x40000000u	/* a language not in the list */
 #define FIRST_LANGS_ALL 0x7FFFFF00u
-#define FIRST_GIVEN 0x10
+
+/*
+ * A first token: something of kind bit (FIRST_NAME, FIRST_TITLE, FIRST_BODY
+ * or FIRST_WORD) of language lang starts with key.  The lexicon lists them
+ * as they come (files, CLDR languages, user entries) and never changes one,
+ * so each language's index takes in those of its own kinds and languages
+ * (see LexLangIndex) and later ones as they are added.
+ */
+typedef struct LexFirstMark
+{
+	const char *key;			/* in the lexicon's arena */
+	uint32_t	len;
+	int32_t		bits;			/* the kind bit, and a cue word's FIRST_LANG
+								 * bits */
+	char		lang[4];
+	bool		cldr;			/* a name from CLDR (AL_CLDR) */
+} LexFirstMark;
 
 typedef struct LexTitle
 {
@@ -212,9 +230,28 @@ typedef struct LexSuffixNode
 
 struct LexCue;
 
+/* the Bloom filter over a language's first tokens: 2^18 bits */
+#define LEX_FIRST_BLOOM_BITS 18
+
 typedef struct LexLangIndex
 {
 	char		lang[8];
+
+	/*
+	 * The first tokens an article of the language can match (FIRST_* bits
+	 * by folded key): names of its language, of every language ("*") and
+	 * English ones (CLDR's only in their own language), its titles, bodies
+	 * and cue words.  A lexicon of every language's names starts with
+	 * nearly every three bytes; one language's does not, so most words are
+	 * turned away by the prefix filter before being hashed.  Built from
+	 * Lexicon.marks[0 .. marks_seen).
+	 */
+	StrMap		first;
+	uint64_t	first_bloom[1 << (LEX_FIRST_BLOOM_BITS - 6)];
+	uint64_t	pfx_first[1 << 10]; /* over the first three and four bytes
+									 * of the longer ones */
+	uint64_t	short_first[1 << 10];	/* the keys of one and two bytes */
+	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */
 	LexSuffixNode *nodes;
 	int32_t		nnodes;
@@ -262,12 +299,10 @@ typedef struct Lexicon
 	StrMap		keys;			/* folded key -> first alias (a phrase map) */
 	StrMap		lower_first;	/* first tokens of names that may be written
 								 * in lower case (adjectives) -> 1 */
-	StrMap		first;			/* first token of any name or cue -> FIRST_*
-								 * bits: one lookup tells what may start at a
-								 * token */
-	uint64_t	bloom[1 << 14];	/* a Bloom filter over the keys of "first":
-								 * most words are rejected without touching
-								 * the map */
+	LexFirstMark *marks;		/* first tokens (see LexFirstMark) */
+	int32_t		nmarks;
+	int32_t		capmarks;
+	StrMap		mark_index;		/* lang, cldr and key -> its last mark */
 	uint64_t	bloom_keys[1 << 15];	/* the same over name keys and their
 										 * prefixes */
 	uint64_t	bloom_lower[1 << 10];	/* small ones, which stay in the
@@ -282,7 +317,6 @@ typedef struct Lexicon
 	 * one of them if its own first bytes pass: most words are rejected
 	 * before any form is built.
 	 */
-	uint64_t	pfx_first[1 << 10];	/* ... and of the keys of "first" */
 	uint64_t	pfx_name[1 << 12];
 	uint64_t	pfx_lower[1 << 10];
 	uint64_t	pfx_given[1 << 10];
@@ -369,10 +403,6 @@ extern bool ent_lexicon_add(Lexicon *lex, EntKind kind, const char *id,
 							uint16_t flags, const char *rule, EntError *err);
 
 /*
- * ent_lexicon_need_lang makes sure ICU's CLDR names (countries, regions,
- * cities) and month and weekday names for lang are in the lexicon.
- */
-/*
  * ent_lexicon_lang_index returns the index of lang (see LexLangIndex),
  * building it on first use (NULL on out of memory, with err set).
  */
@@ -398,6 +428,10 @@ extern int	ent_suffix_longest(const LexLangIndex *x, const char *w, size_t n);
  */
 extern void ent_lexicon_compact_aliases(Lexicon *lex);
 
+/*
+ * ent_lexicon_need_lang makes sure ICU's CLDR names (countries, regions,
+ * cities) and month and weekday names for lang are in the lexicon.
+ */
 extern bool ent_lexicon_need_lang(Lexicon *lex, const char *lang,
 								  EntError *err);
 
@@ -434,8 +468,8 @@ extern void ent_rel_free(struct RelLexicon *rel);
 extern const char *ent_lexicon_strdup(Lexicon *lex, const char *s, size_t n);
 
 /*
- * ent_lexicon_maybe_first: false if no name or cue can start with key (no
- * false negatives; false positives are checked against the map).
+ * Bloom filters of 2^bits bits over strmap hashes: no false negatives,
+ * false positives are checked against the map.
  */
 static inline bool
 ent_bloom_test(const uint64_t *bloom, uint32_t bits, uint32_t h)
@@ -495,11 +529,33 @@ ent_prefix_test(const uint64_t *f, uint32_t bits, const char *s, int plen)
 	return (f[b >> 6] >> (b & 63)) & 1;
 }
 
-static inline bool
-ent_lexicon_maybe_first(const Lexicon *lex, const char *key, size_t n)
+/*
+ * Short keys: the set of keys of one or two bytes, exactly, as 2^16 bits
+ * indexed by their bytes.
+ */
+static inline uint32_t
+ent_short_bit(const char *s, size_t n)
 {
-	return ent_bloom_test(lex->bloom, 20, strmap_hash(key, n));
+	return (uint32_t) (unsigned char) s[0] |
+		(n > 1 ? (uint32_t) (unsigned char) s[1] << 8 : 0);
 }
+
+static inline void
+ent_short_add(uint64_t *f, const char *s, size_t n)
+{
+	uint32_t	b = ent_short_bit(s, n);
+
+	f[b >> 6] |= (uint64_t) 1 << (b & 63);
+}
+
+static inline bool
+ent_short_test(const uint64_t *f, const char *s, size_t n)
+{
+	uint32_t	b = ent_short_bit(s, n);
+
+	return (f[b >> 6] >> (b & 63)) & 1;
+}
+
 
 /* the FIRST_* language bit of an ISO 639-1 code ("*": every language) */
 extern uint32_t ent_lang_bit(const char *lang);
@@ -512,6 +568,22 @@ static inline bool
 ent_lang_eq(const char *a, const char *b)
 {
 	return a[0] == b[0] && a[1] == b[1] && (a[1] == '\0' || a[2] == b[2]);
+}
+
+/*
+ * ent_alias_lang_ok: a name of language alang ("*": every language) may be
+ * matched in an article of language lang ("": unknown): names of its own
+ * language, of every language, and English ones, which news everywhere
+ * quotes; CLDR's names only in their own language.
+ */
+static inline bool
+ent_alias_lang_ok(const char *alang, bool cldr, const char *lang)
+{
+	if (!lang[0])
+		return true;
+	if (cldr)
+		return strcmp(alang, lang) == 0;
+	return alang[0] == '*' || ent_lang_eq(alang, lang) || ent_lang_eq(alang, "en");
 }
 
 /*
