@@ -62,7 +62,7 @@ typedef struct Ctx
 	bool		ids_only;		/* ENT_X_IDS_ONLY: no surfaces, canonicals */
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
-	/* per token: FIRST_* bits of its key (-1: not looked up yet) */
+	/* per token: FIRST_* bits of its key (FirstBitsAt) */
 	int8_t	   *first;
 	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
 	const LexLangIndex *li;		/* the language's rules and cues */
@@ -202,13 +202,14 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 }
 
 /*
- * FirstBits: what may start at token i (FIRST_* bits), looked up once.  For
- * Vietnamese the fold is asked too (names from other languages).
+ * FirstBitsAt: what may start at token i (FIRST_* bits).  For Vietnamese
+ * the fold is asked too (names from other languages).
  */
 static int
-FirstBitsLookup(const Ctx *c, int i)
+FirstBitsAt(const Ctx *c, int i)
 {
 	uint32_t	n = KeyLen(c, i);
+	int			b;
 
 	/*
 	 * Most words are no first token of the language: none has their first
@@ -216,20 +217,20 @@ FirstBitsLookup(const Ctx *c, int i)
 	 */
 	if (n <= 2 ? n == 0 || !ent_short_test(c->li->short_first, Key(c, i), n) :
 		!ent_prefix_test(c->li->pfx_first, 16, Key(c, i), n >= 4 ? 4 : 3))
-		c->first[i] = 0;
+		b = 0;
 	else
-		c->first[i] = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+		b = FirstBitsOf(c, Key(c, i), n, KeyHash(c, i));
 	if (c->vi)
-		c->first[i] |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
-								   strmap_hash(Fold(c, i), FoldLen(c, i)));
-	return c->first[i];
+		b |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
+						 strmap_hash(Fold(c, i), FoldLen(c, i)));
+	return b;
 }
 
-/* (asked several times per token by the passes: the memo is read inline) */
+/* (asked several times per token by the passes: looked up once, before) */
 static inline int
 FirstBits(const Ctx *c, int i)
 {
-	return c->first[i] >= 0 ? c->first[i] : FirstBitsLookup(c, i);
+	return c->first[i];
 }
 
 static inline bool
@@ -334,7 +335,7 @@ AddMention(Ctx *c, EntKind kind, const char *id, const char *canonical,
 }
 
 /*
- * The prefix filter a variant is looked up in (see Lexicon.pfx_name): an
+ * The prefix filter a variant is looked up in (see LexLangIndex): an
  * inflected form is only built when the filter passes the bytes it keeps
  * of the word.
  */
@@ -357,14 +358,14 @@ typedef struct PrefixFilter
 static inline PrefixFilter
 NameFilter(const Ctx *c, int t)
 {
-	return (PrefixFilter) {c->lex->pfx_name, 18,
+	return (PrefixFilter) {c->li->pfx_name, 18,
 		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
 }
 
 static inline PrefixFilter
 LowerFilter(const Ctx *c)
 {
-	return (PrefixFilter) {c->lex->pfx_lower, 16, 4};
+	return (PrefixFilter) {c->li->pfx_lower, 16, 4};
 }
 
 static inline PrefixFilter
@@ -1996,6 +1997,12 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
 	return true;
 }
 
+/*
+ * Walk finds the best name (longest, then as written, then of the article's
+ * language) whose key starts with key[0..klen) and goes on with token
+ * i + depth, in any of that token's forms.  FindNames calls it at depth 0
+ * only for a word that may start a name.
+ */
 static void
 Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	 Match *best)
@@ -2007,10 +2014,6 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 	if (t >= c->doc->ntok || depth >= c->lex->max_tokens || c->claim[t] >= 0)
 		return;
 	if (depth > 0 && !SameLine(c, i, t))
-		return;
-	/* a first word that starts nothing, in any form */
-	if (depth == 0 && !(FirstBits(c, t) & FIRST_NAME) &&
-		!FormsPossible(c, t, NameFilter(c, t)))
 		return;
 	nv = Variants(c, t, v, depth == 0, depth == 0 ? NameFilter(c, t) : NO_FILTER);
 	for (int k = 0; k < nv; k++)
@@ -2094,8 +2097,8 @@ LowerStart(const Ctx *c, int i)
 	 */
 	if (KeyLen(c, i) < 4)
 	{
-		if (!ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) ||
-			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
+		if (!ent_bloom_test(c->li->bloom_lower, 16, KeyHash(c, i)) ||
+			strmap_get_hashed(&c->li->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) < 0)
 			return false;
 		/* without a capital in the next two words, only a name of this one
@@ -2107,9 +2110,9 @@ LowerStart(const Ctx *c, int i)
 	}
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		/* (the filter holds the first bytes of every key of lower_first) */
-		return ent_prefix_test(c->lex->pfx_lower, 16, Key(c, i), 3) &&
-			ent_bloom_test(c->lex->bloom_lower, 16, KeyHash(c, i)) &&
-			strmap_get_hashed(&c->lex->lower_first, Key(c, i), KeyLen(c, i),
+		return ent_prefix_test(c->li->pfx_lower, 16, Key(c, i), 3) &&
+			ent_bloom_test(c->li->bloom_lower, 16, KeyHash(c, i)) &&
+			strmap_get_hashed(&c->li->lower_first, Key(c, i), KeyLen(c, i),
 							  KeyHash(c, i)) >= 0;
 	nv = Variants(c, i, v, true, LowerFilter(c));
 	for (int k = 0; k < nv; k++)
@@ -2117,8 +2120,8 @@ LowerStart(const Ctx *c, int i)
 		/* the first variant is the key, whose hash is known */
 		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
 
-		if (ent_bloom_test(c->lex->bloom_lower, 16, h) &&
-			strmap_get_hashed(&c->lex->lower_first, v[k].s, v[k].len, h) >= 0)
+		if (ent_bloom_test(c->li->bloom_lower, 16, h) &&
+			strmap_get_hashed(&c->li->lower_first, v[k].s, v[k].len, h) >= 0)
 			return true;
 	}
 	return false;
@@ -2348,6 +2351,9 @@ FindNames(Ctx *c)
 			continue;
 		/* a lower-case word only starts an adjective or a lower-case name */
 		if ((doc->tok[i].flags & TK_LOWER) && !LowerStart(c, i))
+			continue;
+		/* a first word that starts no name, in any form (most words) */
+		if (!(FirstBits(c, i) & FIRST_NAME) && !FormsPossible(c, i, NameFilter(c, i)))
 			continue;
 		Walk(c, i, 0, key, 0, true, &best);
 		if (best.alias < 0)
@@ -2661,12 +2667,9 @@ CompoundTitle(const Ctx *c, int i)
 	return -1;
 }
 
-/*
- * TitleAt returns the length in tokens of a title phrase at i (0 if none)
- * and its flags.
- */
-static int
-TitleAt(const Ctx *c, int i, uint16_t *flags)
+/* TitleAt, for a token that may start a title */
+static ENT_NOINLINE int
+TitleLookup(const Ctx *c, int i, uint16_t *flags)
 {
 	int			len;
 	int32_t		t;
@@ -2683,6 +2686,19 @@ TitleAt(const Ctx *c, int i, uint16_t *flags)
 		return 0;
 	*flags = c->lex->titles[t].flags;
 	return len;
+}
+
+/*
+ * TitleAt returns the length in tokens of a title phrase at i (0 if none)
+ * and its flags.  (Asked for every token: most start no title, and only
+ * German joins one to a word, which is seen inline.)
+ */
+static inline int
+TitleAt(const Ctx *c, int i, uint16_t *flags)
+{
+	if (!(FirstBits(c, i) & FIRST_TITLE) && !c->caps_nouns)
+		return 0;
+	return TitleLookup(c, i, flags);
 }
 
 /* ----------------------------------------------------------------
@@ -4411,12 +4427,13 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = -1;
-		c.first[i] = -1;
 		c.hash[i] = 0;
 		wh.at[i] = -1;
 	}
 	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
+	for (int i = 0; i < out->doc.ntok; i++)
+		c.first[i] = (int8_t) FirstBitsAt(&c, i);
 
 	ok = MarkBoilerplate(&c) &&
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&

@@ -164,7 +164,7 @@ MakeKey(const char *s, Key *key, bool vi, EntError *err)
 }
 
 static bool MarkFirst(Lexicon *lex, const Key *key, int32_t bits,
-					  const char *lang, bool cldr);
+					  const char *lang, bool cldr, bool lower);
 
 /* ----------------------------------------------------------------
  * Entities and aliases
@@ -296,21 +296,12 @@ AddAlias(Lexicon *lex, int32_t e, const char *lang, const char *alias,
 	al->shape = key.shape;
 	al->rule = rule;
 	if (!PhraseSetHead(&lex->keys, key.buf, key.len, a) ||
-		!MarkFirst(lex, &key, FIRST_NAME, al->lang, (al->flags & AL_CLDR) != 0))
+		!MarkFirst(lex, &key, FIRST_NAME, al->lang, (al->flags & AL_CLDR) != 0,
+				   (al->flags & (AL_ADJ | AL_LOWER)) != 0))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.len));
-	ent_prefix_add(lex->pfx_name, 18, key.buf, key.ntok > 1 ? key.cuts[0] : key.len);
 	for (int i = 0; i + 1 < key.ntok; i++)
 		ent_bloom_add(lex->bloom_keys, 21, strmap_hash(key.buf, key.cuts[i]));
-	if (al->flags & (AL_ADJ | AL_LOWER))
-	{
-		size_t		n = key.ntok > 1 ? key.cuts[0] : key.len;
-
-		if (!strmap_put(&lex->lower_first, key.buf, n, 1))
-			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-		ent_bloom_add(lex->bloom_lower, 16, strmap_hash(key.buf, n));
-		ent_prefix_add(lex->pfx_lower, 16, key.buf, n);
-	}
 	for (int i = 0; i + 1 < key.ntok; i++)
 		if (!PhraseSetMore(&lex->keys, key.buf, key.cuts[i]))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
@@ -593,7 +584,8 @@ RowNamed(Lexicon *lex, char **f, int nf, const char *rule, EntError *err)
  * index that has read it stays right.
  */
 static bool
-MarkFirst(Lexicon *lex, const Key *key, int32_t bits, const char *lang, bool cldr)
+MarkFirst(Lexicon *lex, const Key *key, int32_t bits, const char *lang,
+		  bool cldr, bool lower)
 {
 	size_t		n = key->ntok > 1 ? key->cuts[0] : key->len;
 	char		id[sizeof(key->buf) + 8];
@@ -601,8 +593,8 @@ MarkFirst(Lexicon *lex, const Key *key, int32_t bits, const char *lang, bool cld
 	int32_t		old;
 	LexFirstMark *m;
 
-	/* lang, whether from CLDR, and the key: a mark's identity but its bits */
-	idlen = (size_t) snprintf(id, 8, "%.3s%c", lang, cldr ? '\x02' : '\x01');
+	/* lang, the flags and the key: a mark's identity but its bits */
+	idlen = (size_t) snprintf(id, 8, "%.3s%c", lang, 1 + (cldr ? 1 : 0) + (lower ? 2 : 0));
 	memcpy(id + idlen, key->buf, n);
 	idlen += n;
 	old = strmap_get(&lex->mark_index, id, idlen);
@@ -627,6 +619,7 @@ MarkFirst(Lexicon *lex, const Key *key, int32_t bits, const char *lang, bool cld
 	m->bits = bits;
 	snprintf(m->lang, sizeof(m->lang), "%s", lang);
 	m->cldr = cldr;
+	m->lower = lower;
 	if (!strmap_put(&lex->mark_index, id, idlen, lex->nmarks))
 		return false;
 	lex->nmarks++;
@@ -665,7 +658,7 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
 	if (bit && !MarkFirst(lex, &key, bit == FIRST_WORD ? FIRST_WORD | (int32_t) ent_lang_bit(lang) : bit,
-						  lang, false))
+						  lang, false, false))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = ent_phrase_head(strmap_get(keys, key.buf, key.len));
 	if (!PhraseSetHead(keys, key.buf, key.len, idx))
@@ -1510,7 +1503,6 @@ ent_lexicon_build(const char *datadir, EntError *err)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = strmap_init(&lex->keys, 1 << 15) &&
-		strmap_init(&lex->lower_first, 1 << 12) &&
 		strmap_init(&lex->mark_index, 1 << 15) &&
 		strmap_init(&lex->entity_index, 1 << 13) &&
 		strmap_init(&lex->title_keys, 512) &&
@@ -1571,7 +1563,6 @@ ent_lexicon_free(Lexicon *lex)
 	free(lex->entities);
 	free(lex->aliases);
 	strmap_free(&lex->keys);
-	strmap_free(&lex->lower_first);
 	free(lex->marks);
 	strmap_free(&lex->mark_index);
 	strmap_free(&lex->entity_index);
@@ -1627,6 +1618,7 @@ FreeLangIndex(LexLangIndex *x)
 	free(x->rule_ids);
 	free(x->cues);
 	strmap_free(&x->first);
+	strmap_free(&x->lower_first);
 	free(x);
 }
 
@@ -1752,7 +1744,8 @@ MarkFits(const LexFirstMark *m, const char *lang)
 static bool
 ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 {
-	if (!x->first.slots && !strmap_init(&x->first, 4096))
+	if ((!x->first.slots && !strmap_init(&x->first, 4096)) ||
+		(!x->lower_first.slots && !strmap_init(&x->lower_first, 256)))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (; x->marks_seen < lex->nmarks; x->marks_seen++)
 	{
@@ -1771,6 +1764,16 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 			ent_short_add(x->short_first, m->key, m->len);
 		else
 			ent_prefix_add(x->pfx_first, 16, m->key, m->len);
+		if (!(m->bits & FIRST_NAME))
+			continue;
+		ent_prefix_add(x->pfx_name, 18, m->key, m->len);
+		if (m->lower)
+		{
+			if (!strmap_put(&x->lower_first, m->key, m->len, 1))
+				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+			ent_bloom_add(x->bloom_lower, 16, h);
+			ent_prefix_add(x->pfx_lower, 16, m->key, m->len);
+		}
 	}
 	return true;
 }

@@ -96,6 +96,8 @@ typedef struct LexFirstMark
 								 * bits */
 	char		lang[4];
 	bool		cldr;			/* a name from CLDR (AL_CLDR) */
+	bool		lower;			/* a name that may be written in lower case
+								 * (AL_ADJ, AL_LOWER) */
 } LexFirstMark;
 
 typedef struct LexTitle
@@ -251,6 +253,14 @@ typedef struct LexLangIndex
 	uint64_t	pfx_first[1 << 10]; /* over the first three and four bytes
 									 * of the longer ones */
 	uint64_t	short_first[1 << 10];	/* the keys of one and two bytes */
+	/* of the names: the first three and four bytes of their first tokens */
+	uint64_t	pfx_name[1 << 12];
+	/* the first tokens of names that may be written in lower case
+	 * (adjectives), a Bloom filter, which stays in the first-level cache,
+	 * and their first three and four bytes */
+	StrMap		lower_first;
+	uint64_t	bloom_lower[1 << 10];
+	uint64_t	pfx_lower[1 << 10];
 	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */
 	LexSuffixNode *nodes;
@@ -297,28 +307,24 @@ typedef struct Lexicon
 	int32_t		compact_aliases;	/* aliases when last laid out by key
 									 * (see ent_lexicon_compact_aliases) */
 	StrMap		keys;			/* folded key -> first alias (a phrase map) */
-	StrMap		lower_first;	/* first tokens of names that may be written
-								 * in lower case (adjectives) -> 1 */
 	LexFirstMark *marks;		/* first tokens (see LexFirstMark) */
 	int32_t		nmarks;
 	int32_t		capmarks;
-	StrMap		mark_index;		/* lang, cldr and key -> its last mark */
-	uint64_t	bloom_keys[1 << 15];	/* the same over name keys and their
-										 * prefixes */
-	uint64_t	bloom_lower[1 << 10];	/* small ones, which stay in the
+	StrMap		mark_index;		/* lang, cldr, lower and key -> its last
+								 * mark */
+	uint64_t	bloom_keys[1 << 15];	/* a Bloom filter over name keys and
+										 * their prefixes */
+	uint64_t	bloom_given[1 << 10];	/* a small one, which stays in the
 										 * first-level cache, over the keys of
-										 * lower_first ... */
-	uint64_t	bloom_given[1 << 10];	/* ... and of given_names */
+										 * given_names */
 
 	/*
-	 * Filters over the first three and four bytes of the first tokens of
-	 * names, of lower_first and of given_names (ent_prefix_add).  A word
-	 * whose inflected forms keep at least three of its bytes can only be
-	 * one of them if its own first bytes pass: most words are rejected
-	 * before any form is built.
+	 * The first three and four bytes of given names (ent_prefix_add).  A
+	 * word whose inflected forms keep at least three of its bytes can only
+	 * be one if its own first bytes pass: most words are rejected before any
+	 * form is built.  (The same filters over names are each language's: see
+	 * LexLangIndex.)
 	 */
-	uint64_t	pfx_name[1 << 12];
-	uint64_t	pfx_lower[1 << 10];
 	uint64_t	pfx_given[1 << 10];
 	StrMap		entity_index;	/* kind|id -> entity */
 	int			max_tokens;
