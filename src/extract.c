@@ -89,6 +89,8 @@ typedef struct WordHit
 typedef struct WordHits
 {
 	int32_t    *at;
+	uint64_t   *types;			/* per token looked up: the types of all its
+								 * phrases */
 	WordHit    *hit;
 	int32_t		n;
 	int32_t		cap;
@@ -979,11 +981,21 @@ WordHitsAt(const Ctx *c, int i)
 		}
 		wh->at[i] = wh->n;
 		PhraseWalk(c, i, &c->lex->word_keys, MAX_WORD_TOKENS, VisitWord, wh);
+		wh->types[i] = 0;
+		for (int32_t k = wh->at[i]; k < wh->n; k++)
+			wh->types[i] |= wh->hit[k].types;
 		wh->hit[wh->n].head = -1;
 		wh->hit[wh->n].ntok = 0;
 		wh->n++;
 	}
 	return &wh->hit[wh->at[i]];
+}
+
+/* the mask of word types type_lo .. type_hi (all below 64) */
+static inline uint64_t
+WordTypeMask(uint8_t type_lo, uint8_t type_hi)
+{
+	return (((uint64_t) 2 << (type_hi & 63)) - 1) & ~(((uint64_t) 1 << (type_lo & 63)) - 1);
 }
 
 static ENT_NOINLINE int32_t
@@ -992,9 +1004,7 @@ WordsAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	WordTypes	t = {type_lo, type_hi};
 	const WordHit *h;
 	int32_t		best = -1;
-	/* types type_lo .. type_hi (all below 64) */
-	uint64_t	want = (((uint64_t) 2 << (type_hi & 63)) - 1) &
-		~(((uint64_t) 1 << (type_lo & 63)) - 1);
+	uint64_t	want = WordTypeMask(type_lo, type_hi);
 
 	if ((h = WordHitsAt(c, i)) == NULL)
 		return PhraseAt(c, i, &c->lex->word_keys, MAX_WORD_TOKENS, AcceptWord,
@@ -1024,6 +1034,10 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 		return -1;
 	/* the common case: the token starts no cue word at all */
 	if (!(FirstBits(c, i) & FIRST_WORD))
+		return -1;
+	/* ... or, looked up before, none of these types */
+	if (c->word_hits->at[i] >= 0 &&
+		!(c->word_hits->types[i] & WordTypeMask(type_lo, type_hi)))
 		return -1;
 	return WordsAt(c, i, type_lo, type_hi, len);
 }
@@ -4421,8 +4435,9 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
 	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
+	wh.types = ent_alloc((size_t) out->doc.ntok * sizeof(uint64_t) + 1);
 	c.word_hits = &wh;
-	if (!c.claim || !c.first || !c.hash || !wh.at)
+	if (!c.claim || !c.first || !c.hash || !wh.at || !wh.types)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
@@ -4450,6 +4465,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		MergeInflectedNames(&c, ENT_ORGANIZATION);
 	ent_free(c.claim);
 	ent_free(wh.at);
+	ent_free(wh.types);
 	ent_free(wh.hit);
 	ent_free(c.seen);
 	ent_free(c.first);
