@@ -244,18 +244,11 @@ TokIs(const Ctx *c, int i, const char *s)
 		memcmp(Key(c, i), s, n) == 0;
 }
 
+/* a capitalised word, or one of a script without case (see TK_CAP_WORD) */
 static inline bool
 IsCapWord(const Ctx *c, int i)
 {
-	uint32_t	f;
-
-	if (i < 0 || i >= c->doc->ntok)
-		return false;
-	f = c->doc->tok[i].flags;
-	if (!(f & TK_WORD) || (f & TK_NUM))
-		return false;
-	/* capitalised, or a script without case */
-	return (f & (TK_CAP | TK_ALLCAPS)) || !(f & TK_LOWER);
+	return i >= 0 && i < c->doc->ntok && (c->doc->tok[i].flags & TK_CAP_WORD);
 }
 
 static inline bool

@@ -968,6 +968,9 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				t->flags |= TK_ALLCAPS;
 			else if (lowers > 0 && uppers - ((t->flags & TK_CAP) ? 1 : 0) > 0)
 				t->flags |= TK_INNER_CAP;
+			if (letters && !(t->flags & TK_NUM) &&
+				((t->flags & (TK_CAP | TK_ALLCAPS)) || !(t->flags & TK_LOWER)))
+				t->flags |= TK_CAP_WORD;
 		}
 		t->byte_end = (uint32_t) pos;
 		t->char_end = chr;

@@ -37,6 +37,9 @@
 #define TK_QUOTE_BEFORE 0x1000	/* an opening quotation mark before it */
 #define TK_INNER_CAP	0x2000	/* upper and lower case after the first
 								 * letter: McDonald, МИДе, BiznesAlert */
+#define TK_CAP_WORD		0x4000	/* a word that may be a name: capitalised,
+								 * or in a script without case, not a
+								 * number */
 
 typedef struct EntToken
 {
