@@ -719,6 +719,28 @@ MarkBoilerplate(Ctx *c)
  * s[0..n): "1,5", "1.5", "28.000", "3,000", "1 500" (not here: spaces split
  * tokens).  Returns the number of bytes used (0 if none) and the value.
  */
+/*
+ * NumberValue: strtod of buf[0..k) (digits, and at most one '.'), without
+ * the call for a whole number of up to 15 digits, which a double holds
+ * exactly: most numbers in news are years, days and counts.
+ */
+static double
+NumberValue(char *buf, size_t k)
+{
+	uint64_t	v = 0;
+
+	buf[k] = '\0';
+	if (k > 15)
+		return strtod(buf, NULL);
+	for (size_t j = 0; j < k; j++)
+	{
+		if (buf[j] == '.')
+			return strtod(buf, NULL);
+		v = v * 10 + (uint64_t) (buf[j] - '0');
+	}
+	return (double) v;
+}
+
 static size_t
 ParseNumber(const char *s, size_t n, const char *lang, double *value)
 {
@@ -762,8 +784,7 @@ ParseNumber(const char *s, size_t n, const char *lang, double *value)
 			for (size_t j = 0; j < i; j++)
 				if (isdigit((unsigned char) s[j]))
 					buf[k++] = s[j];
-			buf[k] = '\0';
-			*value = strtod(buf, NULL);
+			*value = NumberValue(buf, k);
 			return i;
 		}
 	}
@@ -774,8 +795,7 @@ ParseNumber(const char *s, size_t n, const char *lang, double *value)
 		for (size_t j = 0; j < i; j++)
 			if (isdigit((unsigned char) s[j]))
 				buf[k++] = s[j];
-		buf[k] = '\0';
-		*value = strtod(buf, NULL);
+		*value = NumberValue(buf, k);
 		return i;
 	}
 	for (size_t j = 0; j < i; j++)
@@ -787,8 +807,7 @@ ParseNumber(const char *s, size_t n, const char *lang, double *value)
 		else if ((ch == ',' && comma_decimal) || (ch == '.' && !comma_decimal))
 			buf[k++] = '.';
 	}
-	buf[k] = '\0';
-	*value = strtod(buf, NULL);
+	*value = NumberValue(buf, k);
 	(void) lang;
 	return i;
 }
@@ -1108,27 +1127,57 @@ YearFor(const Ctx *c, int m, int d)
 	return y;
 }
 
+/*
+ * PutDigits writes v (not negative) in decimal with at least width digits,
+ * as printf's "%0*d" does, and returns how many it wrote (at most 20).
+ */
+static size_t
+PutDigits(char *out, unsigned long long v, int width)
+{
+	char		tmp[24];
+	size_t		n = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < (size_t) width)
+		tmp[n++] = '0';
+	for (size_t k = 0; k < n; k++)
+		out[k] = tmp[n - 1 - k];
+	return n;
+}
+
 static const char *
 FormatDate(Ctx *c, int y, int m, int d)
 {
 	char		buf[32];
+	size_t		k = 0;
 
 	/* relative to a publication date in year 1: before the calendar */
 	if (y < 1)
 		y = 0;
 	if (y == 0 && m == 0)
 		return "";
-	if (y && m && d)
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	else if (y && m)
-		snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
-	else if (y)
-		snprintf(buf, sizeof(buf), "%04d", y);
-	else if (m && d)
-		snprintf(buf, sizeof(buf), "--%02d-%02d", m, d);
+	/* YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM */
+	if (y)
+		k = PutDigits(buf, y, 4);
 	else
-		snprintf(buf, sizeof(buf), "--%02d", m);
-	return KeepString(c, buf, strlen(buf));
+	{
+		buf[k++] = '-';
+		buf[k++] = '-';
+	}
+	if (y && m)
+		buf[k++] = '-';
+	if (m)
+		k += PutDigits(buf + k, m, 2);
+	if (m && d)
+	{
+		buf[k++] = '-';
+		k += PutDigits(buf + k, d, 2);
+	}
+	return KeepString(c, buf, k);
 }
 
 static bool
@@ -1512,7 +1561,15 @@ FormatMoney(Ctx *c, double value, const char *code)
 	if (value >= 1e18 || value <= 0 || !isfinite(value))
 		return NULL;
 	if (fabs(value - round(value)) < 1e-6 * (value > 1 ? value : 1))
-		snprintf(buf, sizeof(buf), "%.0f %s", round(value), code);
+	{
+		/* a whole amount (nearly all): its digits, as "%.0f" writes them */
+		size_t		k = PutDigits(buf, (unsigned long long) round(value), 1);
+		size_t		n = strnlen(code, sizeof(buf) - k - 2);
+
+		buf[k++] = ' ';
+		memcpy(buf + k, code, n);
+		buf[k + n] = '\0';
+	}
 	else
 		snprintf(buf, sizeof(buf), "%.2f %s", value, code);
 	return KeepString(c, buf, strlen(buf));
