@@ -344,6 +344,29 @@ FoldAppend(EntDoc *doc, const char *f, int n, EntError *err)
 	return true;
 }
 
+/*
+ * FoldAppendChar appends the fold of one character taken from the ASCII
+ * table or a block (CharAt): a fold kept in the entry itself is copied as
+ * eight bytes at once, which both tables have room for after every entry
+ * (the buffer keeps as many spare), instead of a copy of variable length.
+ */
+static inline bool
+FoldAppendChar(EntDoc *doc, const char *f, int n, EntError *err)
+{
+	int			need = n > 8 ? n : 8;
+	char	   *d;
+
+	if (doc->folded_len + need + 1 > doc->folded_cap && !FoldGrow(doc, need, err))
+		return false;
+	d = doc->folded + doc->folded_len;
+	if (n <= BLOCK_INLINE_FOLD)
+		memcpy(d, f, 8);
+	else
+		memcpy(d, f, n);
+	doc->folded_len += n;
+	return true;
+}
+
 /* TokensGrow makes room for one more token. */
 static bool
 TokensGrow(EntDoc *doc, EntError *err)
@@ -692,7 +715,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 		if (!(ci.cls & WORDCH))
 		{
 			t->flags |= TK_PUNCT;
-			if (!FoldAppend(doc, ci.fold, ci.foldlen, err))
+			if (!FoldAppendChar(doc, ci.fold, ci.foldlen, err))
 				return false;
 			if (want_sentences && IsStop(ci.cp) && !AddStop(doc, pos, err))
 				return false;
@@ -740,7 +763,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 				}
 				if (cur->cls & ENT_CH_DIGIT)
 					t->flags |= TK_DIGIT;
-				if (!FoldAppend(doc, cur->fold, cur->foldlen, err))
+				if (!FoldAppendChar(doc, cur->fold, cur->foldlen, err))
 					return false;
 				prev_cls = cur->cls;
 				pos += cur->used;
@@ -892,7 +915,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					}
 					if (cls & ENT_CH_DIGIT)
 						t->flags |= TK_DIGIT;
-					if (!FoldAppend(doc, f, fl, err))
+					if (!FoldAppendChar(doc, f, fl, err))
 						return false;
 					prev_cls = cls;
 					pos += used;
