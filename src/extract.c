@@ -353,7 +353,7 @@ typedef struct PrefixFilter
 static inline PrefixFilter
 NameFilter(const Ctx *c, int t)
 {
-	return (PrefixFilter) {c->li->pfx_name, 18,
+	return (PrefixFilter) {c->li->pfx_name, 16,
 		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
 }
 

@@ -1766,7 +1766,7 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 			ent_prefix_add(x->pfx_first, 16, m->key, m->len);
 		if (!(m->bits & FIRST_NAME))
 			continue;
-		ent_prefix_add(x->pfx_name, 18, m->key, m->len);
+		ent_prefix_add(x->pfx_name, 16, m->key, m->len);
 		if (m->lower)
 		{
 			if (!strmap_put(&x->lower_first, m->key, m->len, 1))

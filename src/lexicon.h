@@ -232,8 +232,12 @@ typedef struct LexSuffixNode
 
 struct LexCue;
 
-/* the Bloom filter over a language's first tokens: 2^18 bits */
-#define LEX_FIRST_BLOOM_BITS 18
+/*
+ * The Bloom filter over a language's first tokens, 2^16 bits (8 kB: a
+ * language has some thousands).  A language's filters are small so that
+ * those of the languages of a mixed stream of articles stay near the core.
+ */
+#define LEX_FIRST_BLOOM_BITS 16
 
 typedef struct LexLangIndex
 {
@@ -254,7 +258,7 @@ typedef struct LexLangIndex
 									 * of the longer ones */
 	uint64_t	short_first[1 << 10];	/* the keys of one and two bytes */
 	/* of the names: the first three and four bytes of their first tokens */
-	uint64_t	pfx_name[1 << 12];
+	uint64_t	pfx_name[1 << 10];
 	/* the first tokens of names that may be written in lower case
 	 * (adjectives), a Bloom filter, which stays in the first-level cache,
 	 * and their first three and four bytes */
