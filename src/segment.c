@@ -190,6 +190,9 @@ typedef struct AbbrevSet
 	char	  **keys;			/* "lang\tfolded", open addressing */
 	size_t		size;			/* power of two */
 	size_t		count;
+	uint64_t	words[1024];	/* a Bloom filter over the folded words of
+								 * every language: most words before a full
+								 * stop are no abbreviation anywhere */
 } AbbrevSet;
 
 static AbbrevSet abbrevs;
@@ -206,6 +209,26 @@ HashBytes(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char) s[i]) * 16777619u;
 	return h;
+}
+
+/* the two bits of folded word w[0..n) in AbbrevSet.words */
+static inline void
+AbbrevWordBits(const char *w, size_t n, uint32_t *a, uint32_t *b)
+{
+	uint32_t	h = HashBytes(w, n);
+
+	*a = h & 0xFFFF;
+	*b = h >> 16;
+}
+
+static inline bool
+AbbrevWordMaybe(const AbbrevSet *set, const char *w, size_t n)
+{
+	uint32_t	a,
+				b;
+
+	AbbrevWordBits(w, n, &a, &b);
+	return ((set->words[a >> 6] >> (a & 63)) & 1) && ((set->words[b >> 6] >> (b & 63)) & 1);
 }
 
 static bool
@@ -332,6 +355,15 @@ ent_abbrev_load(const char *buf, size_t len, EntError *err)
 			wlen--;
 		entbuf_init(&f, wlen * 2 + 8);
 		klen = FoldWord(tab + 1, wlen, &f) ? MakeKey(lang, f.data, f.len, key) : 0;
+		if (klen)
+		{
+			uint32_t	a,
+						b;
+
+			AbbrevWordBits(f.data, f.len, &a, &b);
+			set.words[a >> 6] |= (uint64_t) 1 << (a & 63);
+			set.words[b >> 6] |= (uint64_t) 1 << (b & 63);
+		}
 		ent_free(f.data);
 		if (klen && !AbbrevInsert(&set, key, klen))
 			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
@@ -371,6 +403,8 @@ AbbrevHasFolded(const char *lang, const char *folded, size_t flen)
 	char		key[160];
 	size_t		n;
 
+	if (!abbrevs.keys || !AbbrevWordMaybe(&abbrevs, folded, flen))
+		return false;
 	n = MakeKey(lang, folded, flen, key);
 	if (n && AbbrevLookup(&abbrevs, key, n))
 		return true;
