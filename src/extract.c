@@ -553,6 +553,28 @@ LineKey(const Ctx *c, const EntLine *l, bool fold, EntBuf *b)
 }
 
 /*
+ * FindCue is memmem(s, n, cue, len) for the short cues of lines: it finds
+ * the cue's first byte with memchr and compares the rest there, without
+ * memmem's setup for every cue of every line.
+ */
+static const char *
+FindCue(const char *s, size_t n, const char *cue, size_t len)
+{
+	const char *end = s + n;
+
+	if (len == 0)
+		return s;
+	while (n >= len && (s = memchr(s, cue[0], n - len + 1)) != NULL)
+	{
+		if (memcmp(s + 1, cue + 1, len - 1) == 0)
+			return s;
+		s++;
+		n = end - s;
+	}
+	return NULL;
+}
+
+/*
  * MarkBoilerplate flags lines that are page furniture: lines starting with a
  * teaser or credit cue, short lines with a banner cue, navigation lines
  * (several separators, few words), and repeats of an earlier line.
@@ -650,7 +672,7 @@ MarkBoilerplate(Ctx *c)
 			else if (cue->type == CUE_CONTAINS)
 			{
 				if (chars < 120 && cue->len <= b.len &&
-					memmem(b.data, b.len, cue->text, cue->len))
+					FindCue(b.data, b.len, cue->text, cue->len))
 					l->boilerplate = true;
 			}
 			else if (cue->type == CUE_SEPARATOR && chars < 100 && words <= 10 &&
@@ -660,7 +682,7 @@ MarkBoilerplate(Ctx *c)
 				const char *p = raw;
 
 				/* "Thế giới > Châu Á", "Świat | Polityka" */
-				while ((p = memmem(p, raw + rawlen - p, cue->text, cue->len)) != NULL)
+				while ((p = FindCue(p, raw + rawlen - p, cue->text, cue->len)) != NULL)
 				{
 					if (p > raw && p[-1] == ' ' && p + cue->len < raw + rawlen &&
 						p[cue->len] == ' ')
