@@ -371,14 +371,21 @@ GivenFilter(const Ctx *c)
 
 /*
  * RuleFormsPossible: an inflection rule may turn word f[0..n) into a form in
- * filter pf.  A form keeps at least three bytes of the word, which must
- * pass, unless the word ends in a suffix that leaves two.
+ * filter pf.  A form keeps the word's first bytes up to the rule's suffix,
+ * which must pass: four of them when even the longest suffix leaves four,
+ * else three, unless the word ends in a suffix that leaves two.
  */
 static inline bool
 RuleFormsPossible(const Ctx *c, const char *f, uint32_t n, PrefixFilter pf)
 {
-	return n >= 3 && (ent_prefix_test(pf.bits, pf.nbits, f, 3) ||
-					  n < 3 + (uint32_t) ent_suffix_longest(c->li, f, n));
+	uint32_t	longest;
+
+	if (n < 3)
+		return false;
+	longest = (uint32_t) ent_suffix_longest(c->li, f, n);
+	if (n < 3 + longest)
+		return true;
+	return ent_prefix_test(pf.bits, pf.nbits, f, n - longest >= 4 ? 4 : 3);
 }
 
 /*
