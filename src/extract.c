@@ -204,25 +204,30 @@ FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
 }
 
 /*
+ * FirstMaybe: something may start with key k[0..n) in the language.  Most
+ * words are no first token: none has their first four (or three) bytes,
+ * or, for a word of one or two bytes, their bytes.
+ */
+static inline bool
+FirstMaybe(const Ctx *c, const char *k, uint32_t n)
+{
+	return n <= 2 ? n > 0 && ent_short_test(c->li->short_first, k, n) :
+		ent_prefix_test(c->li->pfx_first, 16, k, n >= 4 ? 4 : 3);
+}
+
+/*
  * FirstBitsAt: what may start at token i (FIRST_* bits).  For Vietnamese
- * the fold is asked too (names from other languages).
+ * the fold is asked too, when it is not the key (names from other
+ * languages).
  */
 static int
 FirstBitsAt(const Ctx *c, int i)
 {
-	uint32_t	n = KeyLen(c, i);
-	int			b;
+	int			b = 0;
 
-	/*
-	 * Most words are no first token of the language: none has their first
-	 * four (or three) bytes, or, for a word of one or two bytes, their bytes.
-	 */
-	if (n <= 2 ? n == 0 || !ent_short_test(c->li->short_first, Key(c, i), n) :
-		!ent_prefix_test(c->li->pfx_first, 16, Key(c, i), n >= 4 ? 4 : 3))
-		b = 0;
-	else
-		b = FirstBitsOf(c, Key(c, i), n, KeyHash(c, i));
-	if (c->vi)
+	if (FirstMaybe(c, Key(c, i), KeyLen(c, i)))
+		b = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+	if (c->vi && c->doc->tok[i].key_in_keys && FirstMaybe(c, Fold(c, i), FoldLen(c, i)))
 		b |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
 						 strmap_hash(Fold(c, i), FoldLen(c, i)));
 	return b;
