@@ -497,6 +497,28 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 	return RuleFormsPossible(c, f, n, pf);
 }
 
+/*
+ * PutDigits writes v (not negative) in decimal with at least width digits,
+ * as printf's "%0*d" does, and returns how many it wrote (at most 20).
+ */
+static size_t
+PutDigits(char *out, unsigned long long v, int width)
+{
+	char		tmp[24];
+	size_t		n = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < (size_t) width)
+		tmp[n++] = '0';
+	for (size_t k = 0; k < n; k++)
+		out[k] = tmp[n - 1 - k];
+	return n;
+}
+
 /* ----------------------------------------------------------------
  * Page furniture
  * ----------------------------------------------------------------
@@ -505,18 +527,11 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 static bool
 AppendLength(const Ctx *c, const EntLine *l, EntBuf *b)
 {
-	size_t		n = l->byte_end - l->byte_start;
 	char		tag[24];
-	size_t		t = sizeof(tag);
 
-	/* in decimal, written backwards (no snprintf for every line) */
-	do
-	{
-		tag[--t] = (char) ('0' + n % 10);
-		n /= 10;
-	} while (n > 0);
-	tag[--t] = '#';
-	return entbuf_append(b, tag + t, sizeof(tag) - t, c->err);
+	tag[0] = '#';
+	return entbuf_append(b, tag, 1 + PutDigits(tag + 1, l->byte_end - l->byte_start, 1),
+						 c->err);
 }
 
 /*
@@ -1159,28 +1174,6 @@ YearFor(const Ctx *c, int m, int d)
 													c->published.day) - 300)
 		y++;
 	return y;
-}
-
-/*
- * PutDigits writes v (not negative) in decimal with at least width digits,
- * as printf's "%0*d" does, and returns how many it wrote (at most 20).
- */
-static size_t
-PutDigits(char *out, unsigned long long v, int width)
-{
-	char		tmp[24];
-	size_t		n = 0;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	while (n < (size_t) width)
-		tmp[n++] = '0';
-	for (size_t k = 0; k < n; k++)
-		out[k] = tmp[n - 1 - k];
-	return n;
 }
 
 static const char *
@@ -4523,16 +4516,15 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.word_hits = &wh;
 	if (!c.claim || !c.first || !c.hash || !wh.at || !wh.types)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
+		return false;
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = -1;
 		c.hash[i] = 0;
 		wh.at[i] = -1;
+		c.first[i] = (int8_t) FirstBitsAt(&c, i);	/* (hash[i] set first) */
 	}
-	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
-		return false;
-	for (int i = 0; i < out->doc.ntok; i++)
-		c.first[i] = (int8_t) FirstBitsAt(&c, i);
 
 	ok = MarkBoilerplate(&c) &&
 		((flags & ENT_X_IDS_ONLY) || FindDatesAndMoney(&c)) &&

@@ -192,6 +192,25 @@ ent_break_iterator(UBreakIteratorType type, const char *locale, EntError *err)
 }
 
 /*
+ * LangCodeBit: the place of a code of two or three lower-case ASCII letters
+ * among all such codes, two-letter ones at 26 * a + b and three-letter ones
+ * at 26 * 26 + 676 * a + 26 * b + c; -1 for anything else.
+ */
+static int
+LangCodeBit(const char *c)
+{
+	size_t		n = strlen(c);
+
+	if (n != 2 && n != 3)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (c[i] < 'a' || c[i] > 'z')
+			return -1;
+	return n == 2 ? 26 * (c[0] - 'a') + (c[1] - 'a') :
+		26 * 26 + 676 * (c[0] - 'a') + 26 * (c[1] - 'a') + (c[2] - 'a');
+}
+
+/*
  * IsKnownLanguage reports whether ICU lists code as an ISO 639 language.
  * Two-letter codes are looked up in uloc_getISOLanguages(); three-letter
  * ones must map back from a two-letter code or be listed themselves.
@@ -200,14 +219,11 @@ static bool
 IsKnownLanguage(const char *code)
 {
 	/*
-	 * ICU's ISO 639 codes as bits, two-letter codes at 26 * a + b and
-	 * three-letter ones at 26 * 26 + 676 * a + 26 * b + c, made at the
-	 * first call (it is asked at every call of a function with a language
-	 * argument).
+	 * ICU's ISO 639 codes as bits (see LangCodeBit), made at the first call
+	 * (it is asked at every call of a function with a language argument).
 	 */
 	static uint64_t known[(26 * 26 + 26 * 26 * 26 + 63) / 64];
 	static bool ready = false;
-	size_t		n = strlen(code);
 	int			bit;
 
 	if (!ready)
@@ -217,31 +233,13 @@ IsKnownLanguage(const char *code)
 			const char *codes[2] = {*langs, uloc_getISO3Language(*langs)};
 
 			for (int k = 0; k < 2; k++)
-			{
-				const char *c = codes[k];
-				size_t		cn = c ? strlen(c) : 0;
-
-				if ((cn != 2 && cn != 3) || !islower((unsigned char) c[0]) ||
-					!islower((unsigned char) c[1]) ||
-					(cn == 3 && !islower((unsigned char) c[2])))
-					continue;
-				bit = cn == 2 ? 26 * (c[0] - 'a') + (c[1] - 'a') :
-					26 * 26 + 676 * (c[0] - 'a') + 26 * (c[1] - 'a') + (c[2] - 'a');
-				known[bit / 64] |= (uint64_t) 1 << (bit % 64);
-			}
+				if (codes[k] && (bit = LangCodeBit(codes[k])) >= 0)
+					known[bit / 64] |= (uint64_t) 1 << (bit % 64);
 		}
 		ready = true;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (!islower((unsigned char) code[i]))
-			return false;
-	if (n == 2)
-		bit = 26 * (code[0] - 'a') + (code[1] - 'a');
-	else if (n == 3)
-		bit = 26 * 26 + 676 * (code[0] - 'a') + 26 * (code[1] - 'a') + (code[2] - 'a');
-	else
-		return false;
-	return (known[bit / 64] >> (bit % 64)) & 1;
+	bit = LangCodeBit(code);
+	return bit >= 0 && ((known[bit / 64] >> (bit % 64)) & 1);
 }
 
 /*
