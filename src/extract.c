@@ -65,6 +65,8 @@ typedef struct Ctx
 	/* per token: FIRST_* bits of its key (FirstBitsAt) */
 	int8_t	   *first;
 	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
+	uint8_t    *sfx;			/* per token: 1 + the longest inflection
+								 * suffix its key ends with (0: not yet) */
 	const LexLangIndex *li;		/* the language's rules and cues */
 	int32_t    *seen;			/* entities named unambiguously, sorted (see
 								 * FindNames) */
@@ -191,16 +193,10 @@ KeyHash(const Ctx *c, int i)
 
 /* FIRST_* bits of a key with hash h: what may start with it in the
  * article's language (0: nothing) */
-static int8_t
-FirstBitsOf(const Ctx *c, const char *key, uint32_t n, uint32_t h)
+static inline int8_t
+FirstBitsOf(const Ctx *c, uint32_t h)
 {
-	int32_t		b = -1;
-
-	if (ent_bloom_test(c->li->first_bloom, LEX_FIRST_BLOOM_BITS, h))
-		b = strmap_get_hashed(&c->li->first, key, n, h);
-	if (b < 0)
-		return 0;
-	return (int8_t) (b & 0x7F);
+	return (int8_t) ent_first_get(&c->li->first, h);
 }
 
 /*
@@ -226,10 +222,9 @@ FirstBitsAt(const Ctx *c, int i)
 	int			b = 0;
 
 	if (FirstMaybe(c, Key(c, i), KeyLen(c, i)))
-		b = FirstBitsOf(c, Key(c, i), KeyLen(c, i), KeyHash(c, i));
+		b = FirstBitsOf(c, KeyHash(c, i));
 	if (c->vi && c->doc->tok[i].key_in_keys && FirstMaybe(c, Fold(c, i), FoldLen(c, i)))
-		b |= FirstBitsOf(c, Fold(c, i), FoldLen(c, i),
-						 strmap_hash(Fold(c, i), FoldLen(c, i)));
+		b |= FirstBitsOf(c, strmap_hash(Fold(c, i), FoldLen(c, i)));
 	return b;
 }
 
@@ -381,13 +376,18 @@ GivenFilter(const Ctx *c)
  * else three, unless the word ends in a suffix that leaves two.
  */
 static inline bool
-RuleFormsPossible(const Ctx *c, const char *f, uint32_t n, PrefixFilter pf)
+RuleFormsPossible(const Ctx *c, int i, PrefixFilter pf)
 {
+	const char *f = Key(c, i);
+	uint32_t	n = KeyLen(c, i);
 	uint32_t	longest;
 
 	if (n < 3)
 		return false;
-	longest = (uint32_t) ent_suffix_longest(c->li, f, n);
+	/* (asked by several passes with their filters: the walk is done once) */
+	if (c->sfx[i] == 0)
+		c->sfx[i] = (uint8_t) (1 + ent_suffix_longest(c->li, f, n));
+	longest = c->sfx[i] - 1u;
 	if (n < 3 + longest)
 		return true;
 	return ent_prefix_test(pf.bits, pf.nbits, f, n - longest >= 4 ? 4 : 3);
@@ -439,7 +439,7 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 		v[k].type = RULE_ANY;
 		k++;
 	}
-	if (pf.bits && !RuleFormsPossible(c, f, n, pf))
+	if (pf.bits && !RuleFormsPossible(c, i, pf))
 		return k;
 	nrules = ent_suffix_rules(c->li, f, n, ids, (int) (sizeof(ids) / sizeof(ids[0])));
 	for (int q = 0; q < nrules && k < MAX_VARIANTS; q++)
@@ -487,14 +487,12 @@ static inline bool
 FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 {
 	uint32_t	flags = c->doc->tok[i].flags;
-	const char *f = Key(c, i);
-	uint32_t	n = KeyLen(c, i);
 
-	if (!(flags & TK_WORD) || n >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
+	if (!(flags & TK_WORD) || KeyLen(c, i) >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
 		return false;
 	if (c->vi || (flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN))
 		return true;
-	return RuleFormsPossible(c, f, n, pf);
+	return RuleFormsPossible(c, i, pf);
 }
 
 /*
@@ -2127,7 +2125,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		{
 			/* the key is the variant: hash it once */
 			h = strmap_hash(v[k].s, v[k].len);
-			if (!ent_bloom_test(c->li->first_bloom, LEX_FIRST_BLOOM_BITS, h))
+			if (!(FirstBitsOf(c, h) & FIRST_NAME))
 				continue;
 		}
 		if (depth > 0)
@@ -2188,9 +2186,7 @@ LowerStart(const Ctx *c, int i)
 	 */
 	if (KeyLen(c, i) < 4)
 	{
-		if (!ent_bloom_test(c->li->bloom_lower, 16, KeyHash(c, i)) ||
-			strmap_get_hashed(&c->li->lower_first, Key(c, i), KeyLen(c, i),
-							  KeyHash(c, i)) < 0)
+		if (!ent_first_get(&c->li->lower_first, KeyHash(c, i)))
 			return false;
 		/* without a capital in the next two words, only a name of this one
 		 * word ("агентство dpa"): most "la", "de" are turned away here */
@@ -2202,17 +2198,14 @@ LowerStart(const Ctx *c, int i)
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		/* (the filter holds the first bytes of every key of lower_first) */
 		return ent_prefix_test(c->li->pfx_lower, 16, Key(c, i), 3) &&
-			ent_bloom_test(c->li->bloom_lower, 16, KeyHash(c, i)) &&
-			strmap_get_hashed(&c->li->lower_first, Key(c, i), KeyLen(c, i),
-							  KeyHash(c, i)) >= 0;
+			ent_first_get(&c->li->lower_first, KeyHash(c, i));
 	nv = Variants(c, i, v, true, LowerFilter(c));
 	for (int k = 0; k < nv; k++)
 	{
 		/* the first variant is the key, whose hash is known */
 		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
 
-		if (ent_bloom_test(c->li->bloom_lower, 16, h) &&
-			strmap_get_hashed(&c->li->lower_first, v[k].s, v[k].len, h) >= 0)
+		if (ent_first_get(&c->li->lower_first, h))
 			return true;
 	}
 	return false;
@@ -4511,10 +4504,11 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
+	c.sfx = ent_alloc((size_t) out->doc.ntok + 1);
 	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	wh.types = ent_alloc((size_t) out->doc.ntok * sizeof(uint64_t) + 1);
 	c.word_hits = &wh;
-	if (!c.claim || !c.first || !c.hash || !wh.at || !wh.types)
+	if (!c.claim || !c.first || !c.hash || !c.sfx || !wh.at || !wh.types)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
@@ -4522,6 +4516,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	{
 		c.claim[i] = -1;
 		c.hash[i] = 0;
+		c.sfx[i] = 0;
 		wh.at[i] = -1;
 		c.first[i] = (int8_t) FirstBitsAt(&c, i);	/* (hash[i] set first) */
 	}
@@ -4545,6 +4540,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(wh.hit);
 	ent_free(c.seen);
 	ent_free(c.first);
+	ent_free(c.sfx);
 	out->key_hash = c.hash;		/* kept for relations: 0 = not computed */
 	if (!ok)
 		return false;

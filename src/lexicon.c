@@ -1617,8 +1617,8 @@ FreeLangIndex(LexLangIndex *x)
 	free(x->nodes);
 	free(x->rule_ids);
 	free(x->cues);
-	strmap_free(&x->first);
-	strmap_free(&x->lower_first);
+	free(x->first.b);
+	free(x->lower_first.b);
 	free(x);
 }
 
@@ -1736,30 +1736,71 @@ MarkFits(const LexFirstMark *m, const char *lang)
 	return false;
 }
 
+/* keys a table is sized for per bucket of LEX_BUCKET_KEYS, on average */
+#define LEX_BUCKET_FILL 12
+
 /*
- * ReadMarks takes into x's first tokens the marks added to the lexicon since
- * it last read them (all of them when x is new): a new CLDR language or a
- * user entry adds some after the index was built.
+ * FirstTableSize replaces t by an empty table for need keys.  Returns false
+ * with *err set on out of memory.
  */
 static bool
-ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
+FirstTableSize(LexFirstTable *t, uint32_t need, EntError *err)
 {
-	if ((!x->first.slots && !strmap_init(&x->first, 4096)) ||
-		(!x->lower_first.slots && !strmap_init(&x->lower_first, 256)))
+	size_t		nb = 16;
+	LexFirstBucket *b;
+
+	/* (a table is never full, so a lookup always ends) */
+	while (nb * LEX_BUCKET_FILL < need)
+		nb *= 2;
+	if (!(b = aligned_alloc(64, nb * sizeof(LexFirstBucket))))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	memset(b, 0, nb * sizeof(LexFirstBucket));
+	free(t->b);
+	t->b = b;
+	t->mask = (uint32_t) nb - 1;
+	t->count = 0;
+	return true;
+}
+
+/* FirstTablePut adds bits to those of the key with hash h */
+static void
+FirstTablePut(LexFirstTable *t, uint32_t h, uint8_t bits)
+{
+	uint16_t	fp = ent_first_fp(h);
+
+	for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask)
+	{
+		LexFirstBucket *b = &t->b[i];
+
+		for (int k = 0; k < b->n; k++)
+			if (b->fp[k] == fp)
+			{
+				b->bits[k] |= bits;
+				return;
+			}
+		if (b->n < LEX_BUCKET_KEYS)
+		{
+			b->fp[b->n] = fp;
+			b->bits[b->n++] = bits;
+			t->count++;
+			return;
+		}
+	}
+}
+
+/* ReadMarksFrom takes marks[marks_seen ..] into x (see ReadMarks) */
+static void
+ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
+{
 	for (; x->marks_seen < lex->nmarks; x->marks_seen++)
 	{
 		const LexFirstMark *m = &lex->marks[x->marks_seen];
 		uint32_t	h;
-		int32_t		old;
 
 		if (!MarkFits(m, x->lang))
 			continue;
 		h = strmap_hash(m->key, m->len);
-		old = strmap_get_hashed(&x->first, m->key, m->len, h);
-		if (!strmap_put(&x->first, m->key, m->len, (old < 0 ? 0 : old) | m->bits))
-			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-		ent_bloom_add(x->first_bloom, LEX_FIRST_BLOOM_BITS, h);
+		FirstTablePut(&x->first, h, (uint8_t) (m->bits & 0x7F));
 		if (m->len <= 2)
 			ent_short_add(x->short_first, m->key, m->len);
 		else
@@ -1769,11 +1810,51 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 		ent_prefix_add(x->pfx_name, 16, m->key, m->len);
 		if (m->lower)
 		{
-			if (!strmap_put(&x->lower_first, m->key, m->len, 1))
-				return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
-			ent_bloom_add(x->bloom_lower, 16, h);
+			FirstTablePut(&x->lower_first, h, FIRST_NAME);
 			ent_prefix_add(x->pfx_lower, 16, m->key, m->len);
 		}
+	}
+}
+
+/*
+ * ReadMarks takes into x's first tokens the marks added to the lexicon since
+ * it last read them (all of them when x is new): a new CLDR language or a
+ * user entry adds some after the index was built.  When they may not fit,
+ * every mark is read again, into tables sized for as many keys as marks,
+ * then into tables sized for the keys they turned out to be (marks share
+ * keys: "New" York, "New" Delhi).  The tables keep no keys to move; a
+ * filter or a table given a mark twice is unchanged.
+ */
+static bool
+ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
+{
+	uint32_t	more = 0,
+				more_lower = 0;
+
+	for (int32_t i = x->marks_seen; i < lex->nmarks; i++)
+		if (MarkFits(&lex->marks[i], x->lang))
+		{
+			more++;
+			if ((lex->marks[i].bits & FIRST_NAME) && lex->marks[i].lower)
+				more_lower++;
+		}
+	if (x->first.b && x->lower_first.b &&
+		x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL &&
+		x->lower_first.count + more_lower <= (x->lower_first.mask + 1) * LEX_BUCKET_FILL)
+	{
+		ReadMarksFrom(lex, x);
+		return true;
+	}
+	for (int pass = 0; pass < 2; pass++)
+	{
+		uint32_t	need = x->first.count + (pass == 0 ? more : 0),
+					need_lower = x->lower_first.count + (pass == 0 ? more_lower : 0);
+
+		if (!FirstTableSize(&x->first, need, err) ||
+			!FirstTableSize(&x->lower_first, need_lower, err))
+			return false;
+		x->marks_seen = 0;
+		ReadMarksFrom(lex, x);
 	}
 	return true;
 }

@@ -24,6 +24,10 @@
 #include <string.h>
 
 #include "strmap.h"
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 #include "textbuf.h"
 
 typedef enum EntKind
@@ -233,11 +237,71 @@ typedef struct LexSuffixNode
 struct LexCue;
 
 /*
- * The Bloom filter over a language's first tokens, 2^16 bits (8 kB: a
- * language has some thousands).  A language's filters are small so that
- * those of the languages of a mixed stream of articles stay near the core.
+ * A table of first tokens: the FIRST_* bits of keys, by their strmap hash.
+ * A bucket is one cache line of sixteen 16-bit fingerprints and their bits,
+ * so a lookup reads one line (and the next only past a full bucket) and no
+ * key.  Two keys of one bucket with one fingerprint (about one word in five
+ * thousand) share their bits: the table only lets a word on to the exact
+ * lookups that follow, never decides a match.  A language's table of some
+ * thousands of keys is some tens of kilobytes, where a map of its keys was
+ * hundreds: those of the languages of a mixed stream of articles stay near
+ * the core.
  */
-#define LEX_FIRST_BLOOM_BITS 16
+#define LEX_BUCKET_KEYS 16
+
+typedef struct LexFirstBucket
+{
+	uint16_t	fp[LEX_BUCKET_KEYS];	/* 0: empty */
+	uint8_t		bits[LEX_BUCKET_KEYS];
+	uint8_t		n;
+	uint8_t		pad[64 - 3 * LEX_BUCKET_KEYS - 1];
+} LexFirstBucket;
+
+typedef struct LexFirstTable
+{
+	LexFirstBucket *b;			/* mask + 1 buckets, aligned to 64 bytes */
+	uint32_t	mask;
+	uint32_t	count;
+} LexFirstTable;
+
+/* a key's fingerprint: sixteen bits of its hash mixed again, not the bits
+ * that chose its bucket; never 0 */
+static inline uint16_t
+ent_first_fp(uint32_t h)
+{
+	uint16_t	fp = (uint16_t) ((h * 0x9E3779B1u) >> 16);
+
+	return fp ? fp : 1;
+}
+
+/* ent_first_get: the bits of the key with hash h (0: none) */
+static inline int
+ent_first_get(const LexFirstTable *t, uint32_t h)
+{
+	uint16_t	fp = ent_first_fp(h);
+
+	for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask)
+	{
+		const LexFirstBucket *b = &t->b[i];
+#if defined(__SSE2__) && defined(__GNUC__)
+		/* the sixteen fingerprints compared at once, without a branch each */
+		__m128i		v = _mm_set1_epi16((short) fp);
+		uint32_t	hit = (uint32_t) _mm_movemask_epi8(
+			_mm_cmpeq_epi16(_mm_load_si128((const __m128i *) b->fp), v)) |
+			((uint32_t) _mm_movemask_epi8(
+			_mm_cmpeq_epi16(_mm_load_si128((const __m128i *) b->fp + 1), v)) << 16);
+
+		if (hit)
+			return b->bits[__builtin_ctz(hit) >> 1];
+#else
+		for (int k = 0; k < LEX_BUCKET_KEYS; k++)
+			if (b->fp[k] == fp)
+				return b->bits[k];
+#endif
+		if (b->n < LEX_BUCKET_KEYS)
+			return 0;
+	}
+}
 
 typedef struct LexLangIndex
 {
@@ -252,18 +316,15 @@ typedef struct LexLangIndex
 	 * turned away by the prefix filter before being hashed.  Built from
 	 * Lexicon.marks[0 .. marks_seen).
 	 */
-	StrMap		first;
-	uint64_t	first_bloom[1 << (LEX_FIRST_BLOOM_BITS - 6)];
+	LexFirstTable first;
 	uint64_t	pfx_first[1 << 10]; /* over the first three and four bytes
 									 * of the longer ones */
 	uint64_t	short_first[1 << 10];	/* the keys of one and two bytes */
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
 	/* the first tokens of names that may be written in lower case
-	 * (adjectives), a Bloom filter, which stays in the first-level cache,
-	 * and their first three and four bytes */
-	StrMap		lower_first;
-	uint64_t	bloom_lower[1 << 10];
+	 * (adjectives, FIRST_NAME) and their first three and four bytes */
+	LexFirstTable lower_first;
 	uint64_t	pfx_lower[1 << 10];
 	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */

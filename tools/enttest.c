@@ -17,6 +17,7 @@
 #include "langid.h"
 #include "normalize.h"
 #include "scan.h"
+#include "extract.h"
 #include "segment.h"
 #include "textbuf.h"
 
@@ -322,8 +323,81 @@ CheckLang(const char *in, const char *want)
 	Expect("language", n > 0 ? l[0].lang : "", n > 0 ? strlen(l[0].lang) : 0, want);
 }
 
+/* the entity ids ent_extract finds in text, space-separated, in order */
+static void
+Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
+{
+	EntExtraction x;
+	EntError	err;
+	EntDate		none = {0, 0, 0};
+	size_t		n = 0;
+
+	out[0] = '\0';
+	if (!ent_extract(lex, text, strlen(text), lang, none, ENT_X_IDS_ONLY, &x, &err))
+	{
+		snprintf(out, cap, "error: %s", err.message);
+		return;
+	}
+	for (int i = 0; i < x.n; i++)
+		if (!x.m[i].dropped && n + strlen(x.m[i].entity_id) + 2 < cap)
+			n += snprintf(out + n, cap - n, "%s%s", n ? " " : "", x.m[i].entity_id);
+	ent_extraction_free(&x);
+}
+
+/*
+ * CheckLexiconGrowth: names added to the lexicon after a language's index
+ * was built are found (the index reads them on its next article), also when
+ * there are so many that its tables of first tokens grow, and the names it
+ * had before are still found.
+ */
+static void
+CheckLexiconGrowth(const char *datadir)
+{
+	EntError	err;
+	Lexicon    *lex = ent_lexicon_build(datadir, &err);
+	char		got[512];
+	char		alias[64],
+				id[64];
+
+	if (!lex)
+	{
+		failures++;
+		printf("FAIL lexicon: %s\n", err.message);
+		return;
+	}
+	Ids(lex, "Rosja i Pakistan podpisały umowę w Moskwie.", "pl", got, sizeof(got));
+	Expect("ids before", got, strlen(got), "RU PK Moscow");
+	for (int k = 0; k < 3; k++)
+	{
+		/* a few entries, then enough to outgrow every table */
+		int			from = k == 0 ? 0 : k == 1 ? 10 : 100;
+		int			to = k == 0 ? 10 : k == 1 ? 100 : 40000;
+
+		for (int n = from; n < to; n++)
+		{
+			snprintf(alias, sizeof(alias), "Zorbagród%d Wielki", n);
+			snprintf(id, sizeof(id), "Zorbagrod%d", n);
+			if (!ent_lexicon_add(lex, ENT_PLACE, id, NULL, "pl", alias, "PL", 0,
+								 "enttest", &err))
+			{
+				failures++;
+				printf("FAIL lexicon add: %s\n", err.message);
+				ent_lexicon_free(lex);
+				return;
+			}
+		}
+		snprintf(alias, sizeof(alias), "Rosja, Zorbagród%d Wielki i Zorbagród0 Wielki.", to - 1);
+		Ids(lex, alias, "pl", got, sizeof(got));
+		snprintf(id, sizeof(id), "RU Zorbagrod%d Zorbagrod0", to - 1);
+		Expect("ids after adding", got, strlen(got), id);
+	}
+	Ids(lex, "Rosja i Pakistan podpisały umowę w Moskwie.", "pl", got, sizeof(got));
+	Expect("ids after", got, strlen(got), "RU PK Moscow");
+	ent_lexicon_free(lex);
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	static const char abbrev[] = "*\tMr\n*\tgen\nvi\tTP\n";
 	EntError	err;
@@ -414,6 +488,10 @@ main(void)
 	checks++;
 	if (ent_check_lang("xx", 2, code, &err) || ent_check_lang("e n", 3, code, &err))
 		failures++, printf("FAIL check_lang accepts bad codes\n");
+
+	/* with the data directory, the lexicon */
+	if (argc > 1)
+		CheckLexiconGrowth(argv[1]);
 
 	ent_icu_cache_reset();
 	printf("enttest: %d passed, %d failed\n", checks - failures, failures);
