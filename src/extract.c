@@ -187,7 +187,7 @@ static inline uint32_t
 KeyHash(const Ctx *c, int i)
 {
 	if (c->hash[i] == 0)
-		c->hash[i] = strmap_hash(Key(c, i), KeyLen(c, i));
+		c->hash[i] = strmap_hash_padded(Key(c, i), KeyLen(c, i));
 	return c->hash[i];
 }
 
@@ -221,8 +221,7 @@ FirstBitsAt(const Ctx *c, int i)
 {
 	int			b = 0;
 
-	if (FirstMaybe(c, Key(c, i), KeyLen(c, i)))
-		b = FirstBitsOf(c, KeyHash(c, i));
+	b = KeyLen(c, i) > 0 ? FirstBitsOf(c, KeyHash(c, i)) : 0;
 	if (c->vi && c->doc->tok[i].key_in_keys && FirstMaybe(c, Fold(c, i), FoldLen(c, i)))
 		b |= FirstBitsOf(c, strmap_hash(Fold(c, i), FoldLen(c, i)));
 	return b;

@@ -613,6 +613,12 @@ VietnameseKeys(EntDoc *doc, EntError *err)
 		t->key_len = (uint32_t) (b.len - t->key_off);
 		t->key_in_keys = true;
 	}
+	if (!entbuf_reserve(&b, ENT_KEY_PAD, err))
+	{
+		ent_free(b.data);
+		return false;
+	}
+	memset(b.data + b.len, 0, ENT_KEY_PAD);
 	doc->keys = b.data;
 	doc->keys_len = b.len;
 	doc->keys_cap = b.cap;
@@ -1003,6 +1009,11 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 		t->key_in_keys = false;
 	}
 	doc->lines[doc->nlines - 1].byte_end = (uint32_t) len;
+	/* eight zero bytes after the folds (see EntDoc) */
+	if (doc->folded_len + ENT_KEY_PAD > doc->folded_cap &&
+		!FoldGrow(doc, ENT_KEY_PAD, err))
+		return false;
+	memset(doc->folded + doc->folded_len, 0, ENT_KEY_PAD);
 	if (strcmp(lang, "vi") == 0 && !VietnameseKeys(doc, err))
 		return false;
 	if (want_sentences)

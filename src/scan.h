@@ -67,6 +67,8 @@ typedef struct EntLine
 	bool		boilerplate;
 } EntLine;
 
+#define ENT_KEY_PAD 8
+
 typedef struct EntDoc
 {
 	const char *text;
@@ -75,6 +77,10 @@ typedef struct EntDoc
 	EntToken   *tok;
 	int32_t		ntok;
 	int32_t		captok;
+	/*
+	 * folded and keys are each followed by ENT_KEY_PAD zero bytes, so that
+	 * a key can be read a word at a time (strmap_hash_padded).
+	 */
 	char	   *folded;			/* folds of all tokens, back to back */
 	size_t		folded_len;
 	size_t		folded_cap;

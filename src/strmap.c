@@ -21,7 +21,7 @@
 uint32_t
 strmap_hash(const char *s, size_t n)
 {
-	uint64_t	h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+	uint64_t	h = strmap_hash_start(n);
 	size_t		i = 0;
 
 	/* eight bytes at a time, then the tail */
@@ -30,8 +30,7 @@ strmap_hash(const char *s, size_t n)
 		uint64_t	w;
 
 		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
+		h = strmap_hash_word(h, w);
 	}
 	if (i < n)
 	{
@@ -71,12 +70,9 @@ strmap_hash(const char *s, size_t n)
 		for (size_t k = 0; k < r; k++)
 			w |= (uint64_t) p[k] << (8 * k);
 #endif
-		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
+		h = strmap_hash_word(h, w);
 	}
-	h *= 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 32;
-	return (uint32_t) h ? (uint32_t) h : 1;
+	return strmap_hash_end(h);
 }
 
 bool

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct StrMapSlot
 {
@@ -39,6 +40,51 @@ typedef struct StrMap
 } StrMap;
 
 extern uint32_t strmap_hash(const char *s, size_t n);
+
+/* the steps of strmap_hash: a start by length, a word of up to eight bytes
+ * (little-endian order) mixed in, the end */
+static inline uint64_t
+strmap_hash_start(size_t n)
+{
+	return 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+}
+
+static inline uint64_t
+strmap_hash_word(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
+}
+
+static inline uint32_t
+strmap_hash_end(uint64_t h)
+{
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 32;
+	return (uint32_t) h ? (uint32_t) h : 1;
+}
+
+/*
+ * strmap_hash_padded is strmap_hash for a key that may be read eight bytes
+ * past its start whatever its length (a document's keys, see EntDoc): a key
+ * of up to eight bytes is hashed as one masked word, without the branches
+ * on its length.
+ */
+static inline uint32_t
+strmap_hash_padded(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n - 1 < 8)				/* 1 to 8 bytes (0 wraps round) */
+	{
+		uint64_t	w;
+
+		memcpy(&w, s, 8);
+		return strmap_hash_end(strmap_hash_word(strmap_hash_start(n),
+												w & (~(uint64_t) 0 >> (64 - 8 * n))));
+	}
+#endif
+	return strmap_hash(s, n);
+}
 
 /* Returns false on out of memory. */
 extern bool strmap_init(StrMap *m, size_t expected);

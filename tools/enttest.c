@@ -323,6 +323,32 @@ CheckLang(const char *in, const char *want)
 	Expect("language", n > 0 ? l[0].lang : "", n > 0 ? strlen(l[0].lang) : 0, want);
 }
 
+/* strmap_hash_padded agrees with strmap_hash for every length */
+static void
+CheckHashPadded(void)
+{
+	char		buf[40];
+	uint64_t	seed = 7;
+
+	checks++;
+	for (int round = 0; round < 2000; round++)
+	{
+		size_t		n = (size_t) round % 25;
+
+		for (size_t k = 0; k < sizeof(buf); k++)
+		{
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			buf[k] = (char) (seed >> 56);
+		}
+		if (strmap_hash_padded(buf, n) != strmap_hash(buf, n))
+		{
+			failures++;
+			printf("FAIL strmap_hash_padded, %zu bytes\n", n);
+			return;
+		}
+	}
+}
+
 /* the entity ids ent_extract finds in text, space-separated, in order */
 static void
 Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
@@ -489,6 +515,7 @@ main(int argc, char **argv)
 	if (ent_check_lang("xx", 2, code, &err) || ent_check_lang("e n", 3, code, &err))
 		failures++, printf("FAIL check_lang accepts bad codes\n");
 
+	CheckHashPadded();
 	/* with the data directory, the lexicon */
 	if (argc > 1)
 		CheckLexiconGrowth(argv[1]);
