@@ -200,30 +200,18 @@ FirstBitsOf(const Ctx *c, uint32_t h)
 }
 
 /*
- * FirstMaybe: something may start with key k[0..n) in the language.  Most
- * words are no first token: none has their first four (or three) bytes,
- * or, for a word of one or two bytes, their bytes.
- */
-static inline bool
-FirstMaybe(const Ctx *c, const char *k, uint32_t n)
-{
-	return n <= 2 ? n > 0 && ent_short_test(c->li->short_first, k, n) :
-		ent_prefix_test(c->li->pfx_first, 16, k, n >= 4 ? 4 : 3);
-}
-
-/*
- * FirstBitsAt: what may start at token i (FIRST_* bits).  For Vietnamese
- * the fold is asked too, when it is not the key (names from other
- * languages).
+ * FirstBitsAt: what may start at token i (FIRST_* bits).  Every key is
+ * looked up: a filter before the table would be a branch on each word that
+ * the processor cannot foresee.  For Vietnamese the fold is asked too, when
+ * it is not the key (names from other languages).
  */
 static int
 FirstBitsAt(const Ctx *c, int i)
 {
-	int			b = 0;
+	int			b = KeyLen(c, i) > 0 ? FirstBitsOf(c, KeyHash(c, i)) : 0;
 
-	b = KeyLen(c, i) > 0 ? FirstBitsOf(c, KeyHash(c, i)) : 0;
-	if (c->vi && c->doc->tok[i].key_in_keys && FirstMaybe(c, Fold(c, i), FoldLen(c, i)))
-		b |= FirstBitsOf(c, strmap_hash(Fold(c, i), FoldLen(c, i)));
+	if (c->vi && c->doc->tok[i].key_in_keys)
+		b |= FirstBitsOf(c, strmap_hash_padded(Fold(c, i), FoldLen(c, i)));
 	return b;
 }
 

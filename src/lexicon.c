@@ -1801,10 +1801,6 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 			continue;
 		h = strmap_hash(m->key, m->len);
 		FirstTablePut(&x->first, h, (uint8_t) (m->bits & 0x7F));
-		if (m->len <= 2)
-			ent_short_add(x->short_first, m->key, m->len);
-		else
-			ent_prefix_add(x->pfx_first, 16, m->key, m->len);
 		if (!(m->bits & FIRST_NAME))
 			continue;
 		ent_prefix_add(x->pfx_name, 16, m->key, m->len);

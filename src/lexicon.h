@@ -311,15 +311,9 @@ typedef struct LexLangIndex
 	 * The first tokens an article of the language can match (FIRST_* bits
 	 * by folded key): names of its language, of every language ("*") and
 	 * English ones (CLDR's only in their own language), its titles, bodies
-	 * and cue words.  A lexicon of every language's names starts with
-	 * nearly every three bytes; one language's does not, so most words are
-	 * turned away by the prefix filter before being hashed.  Built from
-	 * Lexicon.marks[0 .. marks_seen).
+	 * and cue words.  Built from Lexicon.marks[0 .. marks_seen).
 	 */
 	LexFirstTable first;
-	uint64_t	pfx_first[1 << 10]; /* over the first three and four bytes
-									 * of the longer ones */
-	uint64_t	short_first[1 << 10];	/* the keys of one and two bytes */
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
 	/* the first tokens of names that may be written in lower case
@@ -600,32 +594,6 @@ ent_prefix_test(const uint64_t *f, uint32_t bits, const char *s, int plen)
 	return (f[b >> 6] >> (b & 63)) & 1;
 }
 
-/*
- * Short keys: the set of keys of one or two bytes, exactly, as 2^16 bits
- * indexed by their bytes.
- */
-static inline uint32_t
-ent_short_bit(const char *s, size_t n)
-{
-	return (uint32_t) (unsigned char) s[0] |
-		(n > 1 ? (uint32_t) (unsigned char) s[1] << 8 : 0);
-}
-
-static inline void
-ent_short_add(uint64_t *f, const char *s, size_t n)
-{
-	uint32_t	b = ent_short_bit(s, n);
-
-	f[b >> 6] |= (uint64_t) 1 << (b & 63);
-}
-
-static inline bool
-ent_short_test(const uint64_t *f, const char *s, size_t n)
-{
-	uint32_t	b = ent_short_bit(s, n);
-
-	return (f[b >> 6] >> (b & 63)) & 1;
-}
 
 
 /* the FIRST_* language bit of an ISO 639-1 code ("*": every language) */
