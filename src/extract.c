@@ -371,7 +371,13 @@ RuleFormsPossible(const Ctx *c, int i, PrefixFilter pf)
 
 	if (n < 3)
 		return false;
-	/* (asked by several passes with their filters: the walk is done once) */
+	/*
+	 * A word longer by four bytes than any suffix ending with its last byte
+	 * keeps four bytes in every form, found without the walk (most words);
+	 * otherwise the walk is done once, however many passes ask.
+	 */
+	if (n >= 4u + c->li->sfx_max[(uint8_t) f[n - 1]])
+		return ent_prefix_test(pf.bits, pf.nbits, f, 4);
 	if (c->sfx[i] == 0)
 		c->sfx[i] = (uint8_t) (1 + ent_suffix_longest(c->li, f, n));
 	longest = c->sfx[i] - 1u;

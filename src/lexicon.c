@@ -1680,6 +1680,13 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 		node_of[r] = node;
 		x->nodes[node].nrules++;
 		nids++;
+		{
+			uint8_t    *m = &x->sfx_max[(uint8_t) rule->suffix[rule->suffix_len - 1]];
+			size_t		len = rule->suffix_len < 255 ? rule->suffix_len : 255;
+
+			if (len > *m)
+				*m = (uint8_t) len;
+		}
 	}
 	/* each node's rules side by side, in file order */
 	if (!(x->rule_ids = malloc(((size_t) nids + 1) * sizeof(int32_t))))

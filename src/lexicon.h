@@ -322,6 +322,8 @@ typedef struct LexLangIndex
 	uint64_t	pfx_lower[1 << 10];
 	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */
+	uint8_t		sfx_max[256];	/* the longest suffix ending with each
+								 * byte (bytes; 255 for longer) */
 	LexSuffixNode *nodes;
 	int32_t		nnodes;
 	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
