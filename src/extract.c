@@ -46,7 +46,8 @@ typedef struct Variant
 	const char *s;				/* the token's key or fold, or buf */
 	uint8_t		len;
 	uint8_t		type;			/* 0 exact, RULE_NOUN, RULE_ADJ, RULE_ANY */
-	char		buf[VARIANT_LEN];	/* an inflected form */
+	char		buf[VARIANT_LEN + STRMAP_PAD];	/* an inflected form (and
+												 * room to hash it) */
 } Variant;
 
 typedef struct Ctx
@@ -891,7 +892,7 @@ static void
 PhraseWalk(const Ctx *c, int i, const StrMap *keys, int max, PhraseVisit visit,
 		   void *arg)
 {
-	char		key[512];
+	char		key[512 + STRMAP_PAD];
 	size_t		klen = 0;
 
 	for (int j = i; j < c->doc->ntok && j < i + max; j++)
@@ -901,7 +902,7 @@ PhraseWalk(const Ctx *c, int i, const StrMap *keys, int max, PhraseVisit visit,
 		int32_t		v,
 					head;
 
-		if (klen + n + 1 >= sizeof(key))
+		if (klen + n + 1 >= sizeof(key) - STRMAP_PAD)
 			break;
 		/* "A $24": a word and a symbol apart are not one phrase (A$) */
 		if (j > i && (c->doc->tok[j].flags & TK_SPACE_BEFORE) &&
@@ -911,7 +912,7 @@ PhraseWalk(const Ctx *c, int i, const StrMap *keys, int max, PhraseVisit visit,
 			key[klen++] = KEY_SEP;
 		memcpy(key + klen, Key(c, j), n);
 		klen += n;
-		h = (j == i) ? KeyHash(c, i) : strmap_hash(key, klen);
+		h = (j == i) ? KeyHash(c, i) : strmap_hash_padded(key, klen);
 		v = strmap_get_hashed(keys, key, klen, h);
 		if ((head = ent_phrase_head(v)) >= 0)
 			visit(c, head, j - i + 1, arg);
@@ -2083,7 +2084,8 @@ CaseOk(const Ctx *c, const LexAlias *al, int i)
  * Walk finds the best name (longest, then as written, then of the article's
  * language) whose key starts with key[0..klen) and goes on with token
  * i + depth, in any of that token's forms.  FindNames calls it at depth 0
- * only for a word that may start a name.
+ * only for a word that may start a name.  key has room for 1024 +
+ * STRMAP_PAD bytes.
  */
 static void
 Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
@@ -2117,7 +2119,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		else if (depth == 0)
 		{
 			/* the key is the variant: hash it once */
-			h = strmap_hash(v[k].s, v[k].len);
+			h = strmap_hash_padded(v[k].s, v[k].len);
 			if (!(FirstBitsOf(c, h) & FIRST_NAME))
 				continue;
 		}
@@ -2126,7 +2128,7 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 		memcpy(key + n, v[k].s, v[k].len);
 		n += v[k].len;
 		if (depth > 0)
-			h = strmap_hash(key, n);
+			h = strmap_hash_padded(key, n);
 		if (depth > 0 && !ent_bloom_test(c->lex->bloom_keys, 21, h))
 			continue;
 		pv = strmap_get_hashed(&c->lex->keys, key, n, h);
@@ -2196,7 +2198,7 @@ LowerStart(const Ctx *c, int i)
 	for (int k = 0; k < nv; k++)
 	{
 		/* the first variant is the key, whose hash is known */
-		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
+		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash_padded(v[k].s, v[k].len);
 
 		if (ent_first_get(&c->li->lower_first, h))
 			return true;
@@ -2400,7 +2402,7 @@ FindNames(Ctx *c)
 	EntDoc	   *doc = c->doc;
 	Match	   *found = ent_alloc((size_t) doc->ntok * sizeof(Match) + 1);
 	int32_t    *cand_entity = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
-	char		key[1024];
+	char		key[1024 + STRMAP_PAD];	/* (Walk keeps keys under 1024) */
 	bool		ok = true;
 
 	c->seen = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
@@ -2571,7 +2573,7 @@ IsGivenNameForm(const Ctx *c, int i)
 
 		if (v[k].type == RULE_ADJ)
 			continue;
-		h = k == 0 ? KeyHash(c, i) : strmap_hash(v[k].s, v[k].len);
+		h = k == 0 ? KeyHash(c, i) : strmap_hash_padded(v[k].s, v[k].len);
 		if (ent_bloom_test(c->lex->bloom_given, 16, h) &&
 			strmap_get_hashed(&c->lex->given_names, v[k].s, v[k].len, h) == 1)
 			return true;

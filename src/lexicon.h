@@ -291,15 +291,19 @@ ent_first_get(const LexFirstTable *t, uint32_t h)
 			((uint32_t) _mm_movemask_epi8(
 			_mm_cmpeq_epi16(_mm_load_si128((const __m128i *) b->fp + 1), v)) << 16);
 
-		if (hit)
-			return b->bits[__builtin_ctz(hit) >> 1];
+		/* (a hit or not is the word's, which the processor cannot foresee:
+		 * the bits are taken either way, and the branch is on a full bucket) */
+		int			bits = b->bits[__builtin_ctz(hit | 0x80000000u) >> 1] & -(int) (hit != 0);
+
+		if ((hit != 0) | (b->n < LEX_BUCKET_KEYS))
+			return bits;
 #else
 		for (int k = 0; k < LEX_BUCKET_KEYS; k++)
 			if (b->fp[k] == fp)
 				return b->bits[k];
-#endif
 		if (b->n < LEX_BUCKET_KEYS)
 			return 0;
+#endif
 	}
 }
 

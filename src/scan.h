@@ -19,6 +19,7 @@
 #ifndef ENTENTE_SCAN_H
 #define ENTENTE_SCAN_H
 
+#include "strmap.h"
 #include "textbuf.h"
 
 /* token flags */
@@ -67,7 +68,7 @@ typedef struct EntLine
 	bool		boilerplate;
 } EntLine;
 
-#define ENT_KEY_PAD 8
+#define ENT_KEY_PAD STRMAP_PAD
 
 typedef struct EntDoc
 {

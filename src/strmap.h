@@ -65,25 +65,48 @@ strmap_hash_end(uint64_t h)
 }
 
 /*
- * strmap_hash_padded is strmap_hash for a key that may be read eight bytes
- * past its start whatever its length (a document's keys, see EntDoc): a key
- * of up to eight bytes is hashed as one masked word, without the branches
- * on its length.
+ * STRMAP_PAD: the bytes strmap_hash_padded may read past the end of a key
+ * (a document's keys, buffers declared that much larger).
+ */
+#define STRMAP_PAD 16
+
+/*
+ * strmap_hash_padded is strmap_hash for a key that may be read up to
+ * STRMAP_PAD bytes past its end.  It reads whole words and masks the bytes
+ * past the key, and hashes a key of up to sixteen bytes (most words)
+ * without a branch on its length.
  */
 static inline uint32_t
 strmap_hash_padded(const char *s, size_t n)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (n - 1 < 8)				/* 1 to 8 bytes (0 wraps round) */
-	{
-		uint64_t	w;
+	uint64_t	h = strmap_hash_start(n),
+				w,
+				w2,
+				h1;
+	size_t		i = 0;
 
-		memcpy(&w, s, 8);
-		return strmap_hash_end(strmap_hash_word(strmap_hash_start(n),
-												w & (~(uint64_t) 0 >> (64 - 8 * n))));
+	if (n == 0)
+		return strmap_hash_end(h);
+	/* the words before the last two of a long key */
+	for (; i + 16 < n; i += 8)
+	{
+		memcpy(&w, s + i, 8);
+		h = strmap_hash_word(h, w);
 	}
-#endif
+	/* one or two words are left (n - i is 1 to 16): both are read and the
+	 * second used only if there is one */
+	memcpy(&w, s + i, 8);
+	memcpy(&w2, s + i + 8, 8);
+	n -= i;
+	w &= ~(uint64_t) 0 >> (64 - 8 * (n < 8 ? n : 8));
+	w2 &= n > 8 ? ~(uint64_t) 0 >> (64 - 8 * (n - 8)) : 0;
+	h1 = strmap_hash_word(h, w);
+	h = n > 8 ? strmap_hash_word(h1, w2) : h1;
+	return strmap_hash_end(h);
+#else
 	return strmap_hash(s, n);
+#endif
 }
 
 /* Returns false on out of memory. */

@@ -327,13 +327,13 @@ CheckLang(const char *in, const char *want)
 static void
 CheckHashPadded(void)
 {
-	char		buf[40];
+	char		buf[48 + STRMAP_PAD];
 	uint64_t	seed = 7;
 
 	checks++;
-	for (int round = 0; round < 2000; round++)
+	for (int round = 0; round < 4000; round++)
 	{
-		size_t		n = (size_t) round % 25;
+		size_t		n = (size_t) round % 49;
 
 		for (size_t k = 0; k < sizeof(buf); k++)
 		{
