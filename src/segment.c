@@ -537,15 +537,17 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 		seg--;
 	for (size_t i = seg; i < wend;)
 	{
-		int			used;
-		int32_t		c = ent_utf8_decode((const unsigned char *) s + i, wend - i, &used);
+		int			used = 1;
+		unsigned char b = (unsigned char) s[i];
+		int32_t		c = b < 0x80 ? b :
+			ent_utf8_decode((const unsigned char *) s + i, wend - i, &used);
+		/* (ASCII without a call: ICU's classes are the same there) */
+		bool		letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c);
+		bool		digit = c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c);
 
-		if (u_isalpha(c))
-		{
+		if (letter)
 			nletters++;
-			digits = false;
-		}
-		else if (!u_isdigit(c))
+		if (!digit)
 			digits = false;
 		i += used;
 	}
