@@ -2229,12 +2229,13 @@ EntitySeen(const Ctx *c, int32_t e)
  * article, a title or state body that takes a country precedes it, or
  * another country is named right next to it.
  */
+/*
+ * OfficeBefore: a title that is no honorific ("Thủ tướng", "Ngoại trưởng"),
+ * or with bodies a state body, ends right before token i.
+ */
 static bool
-HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
+OfficeBefore(const Ctx *c, int i, bool bodies)
 {
-	if (EntitySeen(c, e))
-		return true;
-	/* a title like "Thủ tướng", "Ngoại trưởng" right before */
 	for (int back = 1; back <= 3 && i - back >= 0; back++)
 	{
 		char		key[512];
@@ -2253,9 +2254,20 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 			 t = c->lex->titles[t].next)
 			if (!(c->lex->titles[t].flags & TITLE_HONORIFIC))
 				return true;
-		if (ent_phrase_head(strmap_get(&c->lex->body_keys, key, klen)) >= 0)
+		if (bodies && ent_phrase_head(strmap_get(&c->lex->body_keys, key, klen)) >= 0)
 			return true;
 	}
+	return false;
+}
+
+static bool
+HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
+{
+	if (EntitySeen(c, e))
+		return true;
+	/* a title like "Thủ tướng", "Ngoại trưởng" right before */
+	if (OfficeBefore(c, i, true))
+		return true;
 	/* a neighbouring country: "Nga và Anh", "Mỹ, Anh và Pháp" */
 	for (int d = -3; d <= len + 2; d++)
 	{
@@ -2270,6 +2282,22 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * CountryAfterOffice: a country's name right after a title is the country
+ * of the office, not the first word of the name after it, in Vietnamese,
+ * where the country follows the title: "Đại sứ Nga Ivan Petrov" is
+ * Russia's ambassador, as "Tổng thống Nga Vladimir Putin" is Russia's
+ * president ("Nga", "Anh" are also given names; an honorific before one,
+ * "bà Nga", makes it the name).
+ */
+static bool OfficeBefore(const Ctx *c, int i, bool bodies);
+
+static bool
+CountryAfterOffice(const Ctx *c, int i, EntKind kind)
+{
+	return c->vi && IsCountryLike(kind) && OfficeBefore(c, i, false);
 }
 
 /*
@@ -2471,7 +2499,9 @@ FindNames(Ctx *c)
 		al = &c->lex->aliases[found[i].alias];
 		ent = &c->lex->entities[al->entity];
 		if ((al->flags & AL_AMBIGUOUS) &&
-			(IsHonorificBefore(c, i) || NamePartAround(c, i, found[i].len, cand_entity) ||
+			(IsHonorificBefore(c, i) ||
+			 (NamePartAround(c, i, found[i].len, cand_entity) &&
+			  !CountryAfterOffice(c, i, ent->kind)) ||
 			 !(HasEvidence(c, i, found[i].len, al->entity, cand_entity) ||
 			   CapitalisedMidSentence(c, i))))
 			continue;

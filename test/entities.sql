@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(206);
+SELECT plan(209);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -74,6 +74,9 @@ SELECT is(pg_temp.ids('Generał Tadeusz Nowacki przemawiał.', 'pl', 'PERSON'), 
 SELECT is(pg_temp.ids('Ambassador Jonathan Reeves spoke. Later Reeves left.', 'en', 'PERSON'), '{"Jonathan Reeves"}', 'en propagation');
 SELECT is(pg_temp.ids('Jan Kowalczyk przyjechał. Rozmowa z Kowalczykiem trwała.', 'pl', 'PERSON'), '{"Jan Kowalczyk"}', 'pl propagation through inflection');
 SELECT is(pg_temp.ids('Ông Nguyễn Văn Thành phát biểu.', 'vi', 'PERSON'), '{"Nguyễn Văn Thành"}', 'vi honorific and name');
+SELECT is(pg_temp.ids('Đại sứ Nga Ivan Petrov phát biểu.', 'vi', 'PERSON'), '{"Ivan Petrov"}', 'vi: the country after a title is not the first word of the name');
+SELECT is(pg_temp.ids('Đại sứ Nga Ivan Petrov phát biểu.', 'vi', 'COUNTRY'), '{RU}', 'vi: Nga after a title and before a name is Russia');
+SELECT is(pg_temp.ids('Bà Nga Petrova phát biểu.', 'vi', 'COUNTRY'), '{}', 'vi: Nga after an honorific is a name');
 
 -- equipment: designations by shape and named systems
 SELECT is(pg_temp.ids('Pakistan mua Mi-35M, Su-35 và JF-17.', 'vi', 'EQUIPMENT'), '{JF-17,Mi-35M,Su-35}', 'designations');
