@@ -65,7 +65,7 @@ typedef struct Ctx
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (FirstBitsAt) */
 	int8_t	   *first;
-	uint32_t   *hash;			/* per token: hash of its key (0: not yet) */
+	uint32_t   *hash;			/* per token: strmap hash of its key */
 	uint8_t    *sfx;			/* per token: 1 + the longest inflection
 								 * suffix its key ends with (0: not yet) */
 	const LexLangIndex *li;		/* the language's rules and cues */
@@ -183,12 +183,10 @@ KeyLen(const Ctx *c, int i)
 	return c->doc->tok[i].key_len;
 }
 
-/* the strmap hash of token i's key, computed once */
+/* the strmap hash of token i's key (hashed before the passes) */
 static inline uint32_t
 KeyHash(const Ctx *c, int i)
 {
-	if (c->hash[i] == 0)
-		c->hash[i] = strmap_hash_padded(Key(c, i), KeyLen(c, i));
 	return c->hash[i];
 }
 
@@ -756,11 +754,6 @@ MarkBoilerplate(Ctx *c)
  */
 
 /*
- * ParseNumber reads a number written with the usual separators from
- * s[0..n): "1,5", "1.5", "28.000", "3,000", "1 500" (not here: spaces split
- * tokens).  Returns the number of bytes used (0 if none) and the value.
- */
-/*
  * NumberValue: strtod of buf[0..k) (digits, and at most one '.'), without
  * the call for a whole number of up to 15 digits, which a double holds
  * exactly: most numbers in news are years, days and counts.
@@ -782,6 +775,11 @@ NumberValue(char *buf, size_t k)
 	return (double) v;
 }
 
+/*
+ * ParseNumber reads a number written with the usual separators from
+ * s[0..n): "1,5", "1.5", "28.000", "3,000", "1 500" (not here: spaces split
+ * tokens).  Returns the number of bytes used (0 if none) and the value.
+ */
 static size_t
 ParseNumber(const char *s, size_t n, const char *lang, double *value)
 {
@@ -2224,12 +2222,6 @@ EntitySeen(const Ctx *c, int32_t e)
 }
 
 /*
- * HasEvidence decides whether an ambiguous name at [i, i+len) of entity e
- * stands for it: the entity is named unambiguously elsewhere in the
- * article, a title or state body that takes a country precedes it, or
- * another country is named right next to it.
- */
-/*
  * OfficeBefore: a title that is no honorific ("Thủ tướng", "Ngoại trưởng"),
  * or with bodies a state body, ends right before token i.
  */
@@ -2260,6 +2252,12 @@ OfficeBefore(const Ctx *c, int i, bool bodies)
 	return false;
 }
 
+/*
+ * HasEvidence decides whether an ambiguous name at [i, i+len) of entity e
+ * stands for it: the entity is named unambiguously elsewhere in the
+ * article, a title or state body that takes a country precedes it, or
+ * another country is named right next to it.
+ */
 static bool
 HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
 {
@@ -2292,8 +2290,6 @@ HasEvidence(const Ctx *c, int i, int len, int32_t e, const int32_t *cand_entity)
  * president ("Nga", "Anh" are also given names; an honorific before one,
  * "bà Nga", makes it the name).
  */
-static bool OfficeBefore(const Ctx *c, int i, bool bodies);
-
 static bool
 CountryAfterOffice(const Ctx *c, int i, EntKind kind)
 {
@@ -4540,10 +4536,10 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
 		c.claim[i] = -1;
-		c.hash[i] = 0;
+		c.hash[i] = strmap_hash_padded(Key(&c, i), KeyLen(&c, i));
 		c.sfx[i] = 0;
 		wh.at[i] = -1;
-		c.first[i] = (int8_t) FirstBitsAt(&c, i);	/* (hash[i] set first) */
+		c.first[i] = (int8_t) FirstBitsAt(&c, i);
 	}
 
 	ok = MarkBoilerplate(&c) &&
@@ -4566,7 +4562,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.seen);
 	ent_free(c.first);
 	ent_free(c.sfx);
-	out->key_hash = c.hash;		/* kept for relations: 0 = not computed */
+	out->key_hash = c.hash;		/* kept for relations */
 	if (!ok)
 		return false;
 	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);

@@ -57,8 +57,7 @@ typedef struct EntExtraction
 	int32_t		capstrings;
 	char	   *block;			/* the block strings are added to */
 	size_t		block_free;		/* bytes left in it */
-	uint32_t   *key_hash;		/* per token: strmap_hash of its key, 0 if
-								 * not computed */
+	uint32_t   *key_hash;		/* per token: strmap_hash of its key */
 } EntExtraction;
 
 /*

@@ -24,11 +24,11 @@
 #include <string.h>
 
 #include "strmap.h"
+#include "textbuf.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #endif
-#include "textbuf.h"
 
 typedef enum EntKind
 {
@@ -599,8 +599,6 @@ ent_prefix_test(const uint64_t *f, uint32_t bits, const char *s, int plen)
 
 	return (f[b >> 6] >> (b & 63)) & 1;
 }
-
-
 
 /* the FIRST_* language bit of an ISO 639-1 code ("*": every language) */
 extern uint32_t ent_lang_bit(const char *lang);

@@ -829,17 +829,13 @@ NodeEntry(const Rx *r, int32_t node, bool cue, uint8_t acc)
 	return -1;
 }
 
-/* strmap_hash of token i's key, computed once per article */
+/* strmap_hash of token i's key, as the extraction hashed it */
 static inline uint32_t
 KeyHashAt(Rx *r, int i)
 {
 	uint32_t   *h = r->out->x.key_hash;
 
-	if (!h)
-		return strmap_hash(ent_tok_key(r->doc, i), r->doc->tok[i].key_len);
-	if (h[i] == 0)
-		h[i] = strmap_hash(ent_tok_key(r->doc, i), r->doc->tok[i].key_len);
-	return h[i];
+	return h ? h[i] : strmap_hash(ent_tok_key(r->doc, i), r->doc->tok[i].key_len);
 }
 
 #define MAX_CHILDREN 24

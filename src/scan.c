@@ -1009,7 +1009,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 		t->key_in_keys = false;
 	}
 	doc->lines[doc->nlines - 1].byte_end = (uint32_t) len;
-	/* eight zero bytes after the folds (see EntDoc) */
+	/* ENT_KEY_PAD zero bytes after the folds (see EntDoc) */
 	if (doc->folded_len + ENT_KEY_PAD > doc->folded_cap &&
 		!FoldGrow(doc, ENT_KEY_PAD, err))
 		return false;
