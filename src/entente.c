@@ -1036,6 +1036,45 @@ CompareCStrings(const void *a, const void *b)
 	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+/*
+ * TextArray builds the text[] of the n strings s[]: the array is laid out
+ * in one allocation, as construct_array would lay out text values with
+ * four-byte headers, without a datum per element.
+ */
+static ArrayType *
+TextArray(const char **s, int n)
+{
+	size_t		nbytes = ARR_OVERHEAD_NONULLS(1);
+	ArrayType  *arr;
+	char	   *p;
+
+	if (n == 0)
+		return construct_empty_array(TEXTOID);
+	for (int i = 0; i < n; i++)
+		nbytes += INTALIGN(VARHDRSZ + strlen(s[i]));
+	if (!AllocSizeIsValid(nbytes))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("entente: the array of ids is too large")));
+	arr = palloc0(nbytes);
+	SET_VARSIZE(arr, nbytes);
+	arr->ndim = 1;
+	arr->dataoffset = 0;
+	arr->elemtype = TEXTOID;
+	ARR_DIMS(arr)[0] = n;
+	ARR_LBOUND(arr)[0] = 1;
+	p = (char *) arr + ARR_OVERHEAD_NONULLS(1);	/* (no nulls) */
+	for (int i = 0; i < n; i++)
+	{
+		size_t		len = strlen(s[i]);
+
+		SET_VARSIZE(p, VARHDRSZ + len);
+		memcpy(VARDATA(p), s[i], len);
+		p += INTALIGN(VARHDRSZ + len);
+	}
+	return arr;
+}
+
 /* entity_ids(body text, lang text) returns text[] */
 PG_FUNCTION_INFO_V1(entity_ids);
 Datum
@@ -1044,7 +1083,6 @@ entity_ids(PG_FUNCTION_ARGS)
 	EntExtraction x;
 	char		lang[8];
 	const char **ids;
-	Datum	   *elems;
 	int			n = 0,
 				k = 0;
 	ArrayType  *arr;
@@ -1061,14 +1099,16 @@ entity_ids(PG_FUNCTION_ARGS)
 		if (m->dropped || m->boilerplate ||
 			(m->kind > ENT_EQUIPMENT && m->kind != ENT_NATIONALITY))
 			continue;
+		/* (mentions of one entity mostly share its id's string) */
+		if (n > 0 && ids[n - 1] == m->entity_id)
+			continue;
 		ids[n++] = m->entity_id;
 	}
 	qsort(ids, n, sizeof(char *), CompareCStrings);
-	elems = palloc((n + 1) * sizeof(Datum));
 	for (int i = 0; i < n; i++)
-		if (i == 0 || strcmp(ids[i], ids[i - 1]) != 0)
-			elems[k++] = CStringGetTextDatum(ids[i]);
-	arr = construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT);
+		if (i == 0 || strcmp(ids[i], ids[k - 1]) != 0)
+			ids[k++] = ids[i];
+	arr = TextArray(ids, k);
 	ent_extraction_free(&x);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }

@@ -68,6 +68,7 @@ typedef struct Ctx
 	uint32_t   *hash;			/* per token: strmap hash of its key */
 	uint8_t    *sfx;			/* per token: 1 + the longest inflection
 								 * suffix its key ends with (0: not yet) */
+	uint8_t    *known;			/* per token: MEMO_* answers asked before */
 	const LexLangIndex *li;		/* the language's rules and cues */
 	int32_t    *seen;			/* entities named unambiguously, sorted (see
 								 * FindNames) */
@@ -98,6 +99,12 @@ typedef struct WordHits
 	int32_t		n;
 	int32_t		cap;
 } WordHits;
+
+/* Ctx.known: what several passes ask of a token, answered once */
+#define MEMO_GIVEN		0x01	/* IsGivenName(c, i, false) is known */
+#define MEMO_GIVEN_YES	0x02	/* ... and true */
+#define MEMO_HEAD		0x04	/* IsOrgHead(c, i) is known */
+#define MEMO_HEAD_YES	0x08	/* ... and true */
 
 static inline bool IsGivenName(const Ctx *c, int i, bool family);
 static bool IsTitleBefore(const Ctx *c, int i);
@@ -1083,8 +1090,8 @@ WordAt(const Ctx *c, int i, uint8_t type_lo, uint8_t type_hi, int *len)
 	*len = 0;
 	if (i < 0 || i >= c->doc->ntok)
 		return -1;
-	/* the common case: the token starts no cue word at all */
-	if (!(FirstBits(c, i) & FIRST_WORD))
+	/* the common case: the token starts no cue word of these types */
+	if (!(FirstBits(c, i) & ent_word_first_bits(type_lo, type_hi)))
 		return -1;
 	/* ... or, looked up before, none of these types */
 	if (c->word_hits->at[i] >= 0 &&
@@ -1987,7 +1994,7 @@ FindDatesAndMoney(Ctx *c)
 		 */
 		if (!(c->doc->tok[i].flags & TK_NUM) &&
 			!(FoldLen(c, i) > 0 && isdigit((unsigned char) Fold(c, i)[0])) &&
-			!(FirstBits(c, i) & FIRST_WORD))
+			!(FirstBits(c, i) & (FIRST_WORD_DATE | FIRST_WORD_MONEY)))
 		{
 			/* only a word that opens a range (see AddWord), before a number */
 			if (!(i + 1 < c->doc->ntok && (c->doc->tok[i + 1].flags & TK_NUM) &&
@@ -2622,7 +2629,9 @@ IsGivenName(const Ctx *c, int i, bool family)
 		return strmap_get(&c->lex->given_names, Key(c, i), KeyLen(c, i)) == 2;
 	if (c->vi && c->doc->tok[i].key_in_keys)
 		return false;
-	return IsGivenNameForm(c, i);
+	if (!(c->known[i] & MEMO_GIVEN))
+		c->known[i] |= MEMO_GIVEN | (IsGivenNameForm(c, i) ? MEMO_GIVEN_YES : 0);
+	return (c->known[i] & MEMO_GIVEN_YES) != 0;
 }
 
 /*
@@ -3793,18 +3802,30 @@ static bool
 IsOrgHead(const Ctx *c, int i)
 {
 	Variant		v[MAX_VARIANTS];
-	int			nv = Variants(c, i, v, false, NO_FILTER);
+	int			nv;
+	bool		yes = false;
 
-	for (int k = 0; k < nv; k++)
+	if (c->known[i] & MEMO_HEAD)
+		return (c->known[i] & MEMO_HEAD_YES) != 0;
+	nv = Variants(c, i, v, false, NO_FILTER);
+	for (int k = 0; k < nv && !yes; k++)
 	{
-		if (v[k].type == RULE_ADJ)
+		/* (the first variant is the key, whose bits are known) */
+		int			bits = k == 0 ? FirstBits(c, i) :
+			FirstBitsOf(c, strmap_hash_padded(v[k].s, v[k].len));
+
+		if (v[k].type == RULE_ADJ || !(bits & FIRST_WORD_ORG))
 			continue;
 		for (int32_t w = ent_phrase_head(strmap_get(&c->lex->word_keys, v[k].s, v[k].len)); w >= 0;
 			 w = c->lex->words[w].next)
 			if (c->lex->words[w].type == WORD_ORG_HEAD && LangOk(c, c->lex->words[w].lang))
-				return true;
+			{
+				yes = true;
+				break;
+			}
 	}
-	return false;
+	c->known[i] |= MEMO_HEAD | (yes ? MEMO_HEAD_YES : 0);
+	return yes;
 }
 
 /*
@@ -3916,7 +3937,7 @@ FindOrgHeads(Ctx *c)
 		/* (a country's adjective is taken in: "Česká" of Česká národní banka) */
 		if (m >= 0 ? !IsCountryLike(c->out->m[m].kind) ||
 			c->out->m[m].tok_start != a || c->out->m[m].tok_end != a + 1 :
-			((start && nstart >= MAX_ORG_HEADS_AT_START) || IsGivenName(c, a, false)))
+			(start && nstart >= MAX_ORG_HEADS_AT_START))
 			continue;
 		for (h = a + 1; h <= a + 3 && h < doc->ntok && SameLine(c, a, h); h++)
 		{
@@ -3932,7 +3953,9 @@ FindOrgHeads(Ctx *c)
 			if (IsOrgHead(c, h))
 				break;
 		}
-		if (h > a + 3 || h >= doc->ntok || !SameLine(c, a, h))
+		/* (a given name opens a person's name: asked last, costing most) */
+		if (h > a + 3 || h >= doc->ntok || !SameLine(c, a, h) ||
+			(m < 0 && IsGivenName(c, a, false)))
 			continue;
 		/* "Polska partia ..." opening a sentence is a Polish party */
 		if (m >= 0 && h == a + 1 && start)
@@ -4526,10 +4549,11 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	c.first = ent_alloc((size_t) out->doc.ntok + 1);
 	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
 	c.sfx = ent_alloc((size_t) out->doc.ntok + 1);
+	c.known = ent_alloc((size_t) out->doc.ntok + 1);
 	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
 	wh.types = ent_alloc((size_t) out->doc.ntok * sizeof(uint64_t) + 1);
 	c.word_hits = &wh;
-	if (!c.claim || !c.first || !c.hash || !c.sfx || !wh.at || !wh.types)
+	if (!c.claim || !c.first || !c.hash || !c.sfx || !c.known || !wh.at || !wh.types)
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
@@ -4538,6 +4562,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		c.claim[i] = -1;
 		c.hash[i] = strmap_hash_padded(Key(&c, i), KeyLen(&c, i));
 		c.sfx[i] = 0;
+		c.known[i] = 0;
 		wh.at[i] = -1;
 		c.first[i] = (int8_t) FirstBitsAt(&c, i);
 	}
@@ -4562,6 +4587,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	ent_free(c.seen);
 	ent_free(c.first);
 	ent_free(c.sfx);
+	ent_free(c.known);
 	out->key_hash = c.hash;		/* kept for relations */
 	if (!ok)
 		return false;

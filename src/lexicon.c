@@ -657,7 +657,7 @@ AddPhraseKey(Lexicon *lex, StrMap *keys, const char *phrase,
 
 	if (!MakeKey(phrase, &key, strcmp(lang, "vi") == 0, err))
 		return err->status == ENT_OK;
-	if (bit && !MarkFirst(lex, &key, bit == FIRST_WORD ? FIRST_WORD | (int32_t) ent_lang_bit(lang) : bit,
+	if (bit && !MarkFirst(lex, &key, (bit & FIRST_WORD) ? bit | (int32_t) ent_lang_bit(lang) : bit,
 						  lang, false, false))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	*next = ent_phrase_head(strmap_get(keys, key.buf, key.len));
@@ -748,7 +748,7 @@ AddWord(Lexicon *lex, const char *lang, const char *phrase, uint8_t type,
 	 * "de" through the date patterns; they ask for it before a number.
 	 */
 	if (!AddPhraseKey(lex, &lex->word_keys, phrase, lex->nwords, &w->next, lang,
-					  type == WORD_RANGE_FROM ? 0 : FIRST_WORD, err))
+					  type == WORD_RANGE_FROM ? 0 : ent_word_first_bits(type, type), err))
 		return false;
 	lex->nwords++;
 	return true;
@@ -1729,7 +1729,9 @@ nomem:
 static bool
 MarkFits(const LexFirstMark *m, const char *lang)
 {
-	switch (m->bits & (FIRST_NAME | FIRST_TITLE | FIRST_BODY | FIRST_WORD))
+	if (m->bits & FIRST_WORD)
+		return ((uint32_t) m->bits & ent_lang_bit(lang)) != 0;
+	switch (m->bits & (FIRST_NAME | FIRST_TITLE | FIRST_BODY))
 	{
 		case FIRST_NAME:
 			return ent_alias_lang_ok(m->lang, m->cldr, lang);
@@ -1737,8 +1739,6 @@ MarkFits(const LexFirstMark *m, const char *lang)
 			return m->lang[0] == '*' || ent_lang_eq(m->lang, lang) || !lang[0];
 		case FIRST_BODY:
 			return m->lang[0] == '*' || ent_lang_eq(m->lang, lang);
-		case FIRST_WORD:
-			return ((uint32_t) m->bits & ent_lang_bit(lang)) != 0;
 	}
 	return false;
 }

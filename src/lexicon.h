@@ -79,15 +79,24 @@ typedef struct LexAlias
 #define FIRST_NAME	0x01
 #define FIRST_TITLE 0x02
 #define FIRST_BODY	0x04
-#define FIRST_WORD	0x08
-/* the languages a FIRST_WORD starts a cue word in (see ent_lang_bit) */
+/*
+ * Cue words (LexWord) by group of their types, so that a pass asking for
+ * one group passes over the words of the others without looking them up
+ * (see ent_word_first_bits).
+ */
+#define FIRST_WORD_DATE		0x08	/* WORD_DAY .. WORD_YEARS_SUFFIX */
+#define FIRST_WORD_MONEY	0x10	/* WORD_SCALE .. WORD_CURRENCY */
+#define FIRST_WORD_ORG		0x20	/* WORD_ORG_SUFFIX .. WORD_ORG_HEAD */
+#define FIRST_WORD_VESSEL	0x40	/* WORD_VESSEL, WORD_VESSEL_PREFIX */
+#define FIRST_WORD	(FIRST_WORD_DATE | FIRST_WORD_MONEY | FIRST_WORD_ORG | FIRST_WORD_VESSEL)
+/* the languages a cue word's first token starts it in (see ent_lang_bit) */
 #define FIRST_LANG_SHIFT 8
 #define FIRST_LANG_OTHER 0x40000000u	/* a language not in the list */
 #define FIRST_LANGS_ALL 0x7FFFFF00u
 
 /*
  * A first token: something of kind bit (FIRST_NAME, FIRST_TITLE, FIRST_BODY
- * or FIRST_WORD) of language lang starts with key.  The lexicon lists them
+ * or a FIRST_WORD group) of language lang starts with key.  The lexicon lists them
  * as they come (files, CLDR languages, user entries) and never changes one,
  * so each language's index takes in those of its own kinds and languages
  * (see LexLangIndex) and later ones as they are added.
@@ -172,6 +181,23 @@ typedef struct LexWord
 #define WORD_SCALE			30
 #define WORD_SCALE_ABBREV	31
 #define WORD_CURRENCY		32
+
+/* the FIRST_WORD groups of the word types type_lo .. type_hi */
+static inline int
+ent_word_first_bits(uint8_t type_lo, uint8_t type_hi)
+{
+	int			bits = 0;
+
+	if (type_lo <= WORD_YEARS_SUFFIX)
+		bits |= FIRST_WORD_DATE;
+	if (type_lo <= WORD_CURRENCY && type_hi >= WORD_SCALE)
+		bits |= FIRST_WORD_MONEY;
+	if (type_lo <= WORD_ORG_HEAD && type_hi >= WORD_ORG_SUFFIX)
+		bits |= FIRST_WORD_ORG;
+	if (type_hi >= WORD_VESSEL)
+		bits |= FIRST_WORD_VESSEL;
+	return bits;
+}
 
 typedef struct LexRule
 {
