@@ -64,7 +64,7 @@ typedef struct Ctx
 	EntDate		published;
 	int32_t    *claim;			/* token -> mention index, or -1 */
 	/* per token: FIRST_* bits of its key (FirstBitsAt) */
-	int8_t	   *first;
+	uint8_t    *first;
 	uint32_t   *hash;			/* per token: strmap hash of its key */
 	uint8_t    *sfx;			/* per token: 1 + the longest inflection
 								 * suffix its key ends with (0: not yet) */
@@ -199,10 +199,10 @@ KeyHash(const Ctx *c, int i)
 
 /* FIRST_* bits of a key with hash h: what may start with it in the
  * article's language (0: nothing) */
-static inline int8_t
+static inline uint8_t
 FirstBitsOf(const Ctx *c, uint32_t h)
 {
-	return (int8_t) ent_first_get(&c->li->first, h);
+	return (uint8_t) ent_first_get(&c->li->first, h);
 }
 
 /*
@@ -216,8 +216,9 @@ FirstBitsAt(const Ctx *c, int i)
 {
 	int			b = KeyLen(c, i) > 0 ? FirstBitsOf(c, KeyHash(c, i)) : 0;
 
+	/* (a name in lower case is one of the language, keyed as written) */
 	if (c->vi && c->doc->tok[i].key_in_keys)
-		b |= FirstBitsOf(c, strmap_hash_padded(Fold(c, i), FoldLen(c, i)));
+		b |= FirstBitsOf(c, strmap_hash_padded(Fold(c, i), FoldLen(c, i))) & ~FIRST_LOWER;
 	return b;
 }
 
@@ -2186,7 +2187,7 @@ LowerStart(const Ctx *c, int i)
 	 */
 	if (KeyLen(c, i) < 4)
 	{
-		if (!ent_first_get(&c->li->lower_first, KeyHash(c, i)))
+		if (!(FirstBits(c, i) & FIRST_LOWER))
 			return false;
 		/* without a capital in the next two words, only a name of this one
 		 * word ("агентство dpa"): most "la", "de" are turned away here */
@@ -2195,19 +2196,15 @@ LowerStart(const Ctx *c, int i)
 			ent_phrase_head(strmap_get_hashed(&c->lex->keys, Key(c, i), KeyLen(c, i),
 											  KeyHash(c, i))) >= 0;
 	}
+	if (FirstBits(c, i) & FIRST_LOWER)
+		return true;
 	if (!FormsPossible(c, i, LowerFilter(c)))
-		/* (the filter holds the first bytes of every key of lower_first) */
-		return ent_prefix_test(c->li->pfx_lower, 16, Key(c, i), 3) &&
-			ent_first_get(&c->li->lower_first, KeyHash(c, i));
+		return false;
 	nv = Variants(c, i, v, true, LowerFilter(c));
-	for (int k = 0; k < nv; k++)
-	{
-		/* the first variant is the key, whose hash is known */
-		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash_padded(v[k].s, v[k].len);
-
-		if (ent_first_get(&c->li->lower_first, h))
+	/* (the first variant is the key, asked above) */
+	for (int k = 1; k < nv; k++)
+		if (FirstBitsOf(c, strmap_hash_padded(v[k].s, v[k].len)) & FIRST_LOWER)
 			return true;
-	}
 	return false;
 }
 
@@ -4564,7 +4561,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		c.sfx[i] = 0;
 		c.known[i] = 0;
 		wh.at[i] = -1;
-		c.first[i] = (int8_t) FirstBitsAt(&c, i);
+		c.first[i] = (uint8_t) FirstBitsAt(&c, i);
 	}
 
 	ok = MarkBoilerplate(&c) &&

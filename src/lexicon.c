@@ -1618,7 +1618,6 @@ FreeLangIndex(LexLangIndex *x)
 	free(x->rule_ids);
 	free(x->cues);
 	free(x->first.b);
-	free(x->lower_first.b);
 	free(x);
 }
 
@@ -1807,15 +1806,14 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 		if (!MarkFits(m, x->lang))
 			continue;
 		h = strmap_hash(m->key, m->len);
-		FirstTablePut(&x->first, h, (uint8_t) (m->bits & 0x7F));
+		FirstTablePut(&x->first, h, (uint8_t) ((m->bits & 0x7F) |
+											   ((m->bits & FIRST_NAME) && m->lower ?
+												FIRST_LOWER : 0)));
 		if (!(m->bits & FIRST_NAME))
 			continue;
 		ent_prefix_add(x->pfx_name, 16, m->key, m->len);
 		if (m->lower)
-		{
-			FirstTablePut(&x->lower_first, h, FIRST_NAME);
 			ent_prefix_add(x->pfx_lower, 16, m->key, m->len);
-		}
 	}
 }
 
@@ -1831,30 +1829,21 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 static bool
 ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 {
-	uint32_t	more = 0,
-				more_lower = 0;
+	uint32_t	more = 0;
 
 	for (int32_t i = x->marks_seen; i < lex->nmarks; i++)
 		if (MarkFits(&lex->marks[i], x->lang))
-		{
 			more++;
-			if ((lex->marks[i].bits & FIRST_NAME) && lex->marks[i].lower)
-				more_lower++;
-		}
-	if (x->first.b && x->lower_first.b &&
-		x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL &&
-		x->lower_first.count + more_lower <= (x->lower_first.mask + 1) * LEX_BUCKET_FILL)
+	if (x->first.b && x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL)
 	{
 		ReadMarksFrom(lex, x);
 		return true;
 	}
 	for (int pass = 0; pass < 2; pass++)
 	{
-		uint32_t	need = x->first.count + (pass == 0 ? more : 0),
-					need_lower = x->lower_first.count + (pass == 0 ? more_lower : 0);
+		uint32_t	need = x->first.count + (pass == 0 ? more : 0);
 
-		if (!FirstTableSize(&x->first, need, err) ||
-			!FirstTableSize(&x->lower_first, need_lower, err))
+		if (!FirstTableSize(&x->first, need, err))
 			return false;
 		x->marks_seen = 0;
 		ReadMarksFrom(lex, x);

@@ -89,6 +89,9 @@ typedef struct LexAlias
 #define FIRST_WORD_ORG		0x20	/* WORD_ORG_SUFFIX .. WORD_ORG_HEAD */
 #define FIRST_WORD_VESSEL	0x40	/* WORD_VESSEL, WORD_VESSEL_PREFIX */
 #define FIRST_WORD	(FIRST_WORD_DATE | FIRST_WORD_MONEY | FIRST_WORD_ORG | FIRST_WORD_VESSEL)
+/* in a language's table only: a name that may be written in lower case
+ * (adjectives, AL_LOWER) starts with the key */
+#define FIRST_LOWER 0x80
 /* the languages a cue word's first token starts it in (see ent_lang_bit) */
 #define FIRST_LANG_SHIFT 8
 #define FIRST_LANG_OTHER 0x40000000u	/* a language not in the list */
@@ -341,14 +344,14 @@ typedef struct LexLangIndex
 	 * The first tokens an article of the language can match (FIRST_* bits
 	 * by folded key): names of its language, of every language ("*") and
 	 * English ones (CLDR's only in their own language), its titles, bodies
-	 * and cue words.  Built from Lexicon.marks[0 .. marks_seen).
+	 * and cue words, and which names may be written in lower case
+	 * (FIRST_LOWER).  Built from Lexicon.marks[0 .. marks_seen).
 	 */
 	LexFirstTable first;
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
-	/* the first tokens of names that may be written in lower case
-	 * (adjectives, FIRST_NAME) and their first three and four bytes */
-	LexFirstTable lower_first;
+	/* of the names that may be written in lower case (FIRST_LOWER): the
+	 * first three and four bytes of their first tokens */
 	uint64_t	pfx_lower[1 << 10];
 	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */
