@@ -548,33 +548,123 @@ LongLineCue(const Ctx *c, const EntLine *l, const LexCue **cues, int ncues)
 		return true;			/* something before the token: fold to see */
 	for (int k = 0; k < ncues; k++)
 		if (cues[k]->type == CUE_PREFIX && cues[k]->colon &&
+			(n == 0 || cues[k]->len == 0 || cues[k]->text[0] == f[0]) &&
 			memcmp(cues[k]->text, f, n < cues[k]->len ? n : cues[k]->len) == 0)
 			return true;
 	return false;
 }
 
 /*
- * LineKey puts into b what a line is compared by: its first 256 bytes (cut
- * at a character), folded or as written, and its length.  Cues are at the
- * start of a line, repeats have the same beginning and length: long
- * paragraphs cost nothing more.
+ * What a line is compared by: its first 256 bytes (cut at a character),
+ * folded or as written, and its length.  Cues are at the start of a line,
+ * repeats have the same beginning and length: long paragraphs cost nothing
+ * more.  A line compared as written is its own key in the text (LineBytes);
+ * a folded one is built by LineKey, with the length after "#".
  */
-static bool
-LineKey(const Ctx *c, const EntLine *l, bool fold, EntBuf *b)
+static size_t
+LineBytes(const Ctx *c, const EntLine *l, const char **raw)
 {
 	size_t		n = l->byte_end - l->byte_start;
-	const char *raw = c->doc->text + l->byte_start;
 
+	*raw = c->doc->text + l->byte_start;
 	if (n > 256)
 	{
 		n = 256;
-		while (n > 0 && ((unsigned char) raw[n] & 0xC0) == 0x80)
+		while (n > 0 && ((unsigned char) (*raw)[n] & 0xC0) == 0x80)
 			n--;
 	}
-	/* (a byte no fold has keeps the two kinds of keys apart) */
-	return (fold ? ent_fold(raw, n, b, c->err) :
-			entbuf_append(b, "\x01", 1, c->err) && entbuf_append(b, raw, n, c->err)) &&
-		AppendLength(c, l, b);
+	return n;
+}
+
+static bool
+LineKey(const Ctx *c, const EntLine *l, EntBuf *b)
+{
+	const char *raw;
+	size_t		n = LineBytes(c, l, &raw);
+
+	return ent_fold(raw, n, b, c->err) && AppendLength(c, l, b);
+}
+
+/*
+ * The lines of an article met so far, by key (see MarkBoilerplate): a table
+ * of hashes that points at the keys, the text's own bytes for a line
+ * compared as written and a copy for a folded one.
+ */
+typedef struct SeenLine
+{
+	uint64_t	hash;			/* 0: empty */
+	const char *raw;			/* the key in the text, or NULL */
+	uint32_t	off;			/* ... else in SeenLines.folded */
+	uint32_t	len;
+	uint32_t	rawlen;			/* the line's length when the key is its
+								 * text (a folded key holds it) */
+	int32_t		line;
+} SeenLine;
+
+typedef struct SeenLines
+{
+	SeenLine   *slot;
+	uint32_t	mask;
+	EntBuf		folded;			/* the folded keys, back to back */
+} SeenLines;
+
+static uint64_t
+SeenHash(const char *key, size_t len, uint32_t rawlen)
+{
+	uint64_t	h = strmap_hash_start(len) ^ ((uint64_t) rawlen << 32);
+
+	for (size_t i = 0; i < len; i += 8)
+	{
+		uint64_t	w = 0;
+
+		memcpy(&w, key + i, len - i < 8 ? len - i : 8);
+		h = strmap_hash_word(h, w);
+	}
+	return h | 1;
+}
+
+/*
+ * SeenLineAt returns the line whose key is key[0..len) (and whose length is
+ * rawlen when the key is the text as written, else 0), or records the key
+ * for line li and returns -1; -2 on failure, with the error set.
+ */
+static int32_t
+SeenLineAt(const Ctx *c, SeenLines *seen, const char *key, size_t len,
+		   uint32_t rawlen, int32_t li)
+{
+	uint64_t	h = SeenHash(key, len, rawlen);
+	uint32_t	i;
+	SeenLine   *e;
+
+	for (i = (uint32_t) h & seen->mask; seen->slot[i].hash; i = (i + 1) & seen->mask)
+	{
+		e = &seen->slot[i];
+		if (e->hash == h && e->len == len && e->rawlen == rawlen &&
+			memcmp(e->raw ? e->raw : seen->folded.data + e->off, key, len) == 0)
+			return e->line;
+	}
+	e = &seen->slot[i];
+	e->hash = h;
+	e->len = (uint32_t) len;
+	e->rawlen = rawlen;
+	e->line = li;
+	e->raw = rawlen ? key : NULL;
+	e->off = (uint32_t) seen->folded.len;
+	if (!rawlen)
+	{
+		if (!seen->folded.data)
+		{
+			entbuf_init(&seen->folded, 512);
+			if (!seen->folded.data)
+			{
+				ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+				return -2;
+			}
+		}
+		if (!entbuf_append(&seen->folded, key, len, c->err))
+			return -2;
+	}
+	return -1;
 }
 
 /*
@@ -608,7 +698,8 @@ static bool
 MarkBoilerplate(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
-	StrMap		seen;
+	SeenLines	seen = {0};
+	SeenLine	few[64];		/* (the table of most articles) */
 	bool		ok = true;
 	int			first_line = -1;
 	const LexCue **cues = c->li->cues;
@@ -618,13 +709,23 @@ MarkBoilerplate(Ctx *c)
 
 	bool		repeats = doc->nlines > 1;	/* (one line repeats nothing) */
 
-	if (repeats && !strmap_init(&seen, doc->nlines + 8))
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+	if (repeats)
+	{
+		uint32_t	size = 16;
+
+		while (size < 2u * (uint32_t) doc->nlines)
+			size *= 2;
+		seen.slot = size <= sizeof(few) / sizeof(few[0]) ? few : ent_alloc(size * sizeof(SeenLine));
+		if (!seen.slot)
+			return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
+		memset(seen.slot, 0, size * sizeof(SeenLine));
+		seen.mask = size - 1;
+	}
 	entbuf_init(&b, 256 + 32);
 	if (!b.data)
 	{
-		if (repeats)
-			strmap_free(&seen);
+		if (seen.slot != few)
+			ent_free(seen.slot);
 		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 	}
 	for (int li = 0; li < doc->nlines && ok; li++)
@@ -636,6 +737,7 @@ MarkBoilerplate(Ctx *c)
 		int			words = 0;
 		bool		final_stop = false;
 		bool		heading = false;	/* the line is only a teaser cue */
+		bool		fold;			/* the line is compared folded */
 
 		if (l->ntok == 0)
 		{
@@ -645,7 +747,8 @@ MarkBoilerplate(Ctx *c)
 		/* lengths are judged in characters, whatever the script */
 		chars = doc->tok[l->first_tok + l->ntok - 1].char_end -
 			doc->tok[l->first_tok].char_start;
-		for (int t = l->first_tok; t < l->first_tok + l->ntok; t++)
+		/* (words are counted for short lines only, which the counts judge) */
+		for (int t = l->first_tok; t < l->first_tok + l->ntok && chars < 160; t++)
 			if (doc->tok[t].flags & TK_WORD)
 				words++;
 		{
@@ -656,8 +759,12 @@ MarkBoilerplate(Ctx *c)
 				(ch == '.' || ch == '!' || ch == '?' || ch == ':');
 		}
 		b.len = 0;
-		/* a long line is compared as written unless it may start with a cue */
-		if (!(ok = LineKey(c, l, chars < 120 || LongLineCue(c, l, cues, ncues), &b)))
+		/*
+		 * A long line is compared as written unless it may start with a cue
+		 * (and then no cue can match it: the cues are folded)
+		 */
+		fold = chars < 120 || LongLineCue(c, l, cues, ncues);
+		if (fold && !(ok = LineKey(c, l, &b)))
 			break;
 
 		/*
@@ -671,7 +778,7 @@ MarkBoilerplate(Ctx *c)
 			else
 				teasers = false;
 		}
-		for (int k = 0; k < ncues && !l->boilerplate; k++)
+		for (int k = 0; k < ncues && fold && !l->boilerplate; k++)
 		{
 			const LexCue *cue = cues[k];
 
@@ -726,9 +833,15 @@ MarkBoilerplate(Ctx *c)
 		/* a line seen before: a teaser block repeats its headline */
 		if (rawlen >= 20 && repeats)
 		{
-			int32_t		first = strmap_get(&seen, b.data, b.len);
+			const char *key;
+			size_t		n = fold ? b.len : LineBytes(c, l, &key);
+			int32_t		first = fold ?
+				SeenLineAt(c, &seen, b.data, n, 0, li) :
+				SeenLineAt(c, &seen, key, n, (uint32_t) rawlen, li);
 
-			if (first >= 0)
+			if (first == -2)
+				ok = false;
+			else if (first >= 0)
 			{
 				l->boilerplate = true;
 				if (first != first_line)
@@ -742,8 +855,6 @@ MarkBoilerplate(Ctx *c)
 						break;
 					}
 			}
-			else if (!strmap_put(&seen, b.data, b.len, li))
-				ok = ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 		}
 		if (first_line < 0)
 			first_line = li;
@@ -751,8 +862,9 @@ MarkBoilerplate(Ctx *c)
 			teasers = true;
 	}
 	ent_free(b.data);
-	if (repeats)
-		strmap_free(&seen);
+	ent_free(seen.folded.data);
+	if (seen.slot != few)
+		ent_free(seen.slot);
 	return ok;
 }
 

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(209);
+SELECT plan(212);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -400,6 +400,26 @@ SELECT cmp_ok((SELECT build_ms FROM entente.lexicon_stats()), '<', 1000::bigint,
 -- characters, not bytes)
 SELECT is((SELECT zone FROM entente.entities(E'Президент Зеленський прибув до Варшави.\nЧитайте також: Польські фермери анонсували нові протести на кордоні з Україною', 'uk')
            WHERE entity_id = 'UA' LIMIT 1), 'boilerplate', 'uk teaser line of 79 characters (150 bytes) is boilerplate');
+
+-- a line seen before is furniture (a teaser repeats its headline), with the
+-- lead after it; the article's first line is its headline and stays
+SELECT is((SELECT string_agg(entity_id || ':' || zone, ' ' ORDER BY start_pos) FROM entente.entities(
+            E'Pakistan i Rosja podpisały w Islamabadzie porozumienie o współpracy wojskowej, które obejmuje szkolenia, ćwiczenia i wymianę oficerów.\n\n' ||
+            E'Chiny rozmawiały z Indiami w Pekinie o granicy.\n\n' ||
+            E'Pakistan i Rosja podpisały w Islamabadzie porozumienie o współpracy wojskowej, które obejmuje szkolenia, ćwiczenia i wymianę oficerów.\n' ||
+            E'Krótki lead o Turcji.\n\n' ||
+            'Węgry i Czechy rozmawiały w Budapeszcie o handlu, energii i transporcie przez cały dzień obrad w stolicy.', 'pl')),
+          'PK:body RU:body Islamabad:body CN:body IN:body Beijing:body PK:boilerplate RU:boilerplate Islamabad:boilerplate TR:boilerplate HU:body CZ:body Budapest:body',
+          'a long line repeated is furniture, and the short lead after it');
+SELECT is((SELECT array_agg(zone ORDER BY start_pos) FROM entente.entities(
+            E'Turcja i Grecja w Atenach\n\nWęgry rozmawiały w Budapeszcie o handlu i energii.\n\nTURCJA I GRECJA W ATENACH', 'pl')
+           WHERE entity_id = 'TR'),
+          '{body,boilerplate}', 'a short line repeated in capitals is furniture (short lines compare folded)');
+SELECT is((SELECT count(*)::int FROM entente.entities(
+            repeat('Pakistan i Rosja podpisały porozumienie o współpracy. ', 6) || E'\n\n' ||
+            repeat('Pakistan i Rosja podpisały porozumienie o współpracy. ', 7), 'pl')
+           WHERE zone = 'boilerplate'), 0,
+          'two paragraphs that begin alike but differ in length are not a repeat');
 
 SELECT * FROM finish();
 ROLLBACK;
