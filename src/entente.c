@@ -1104,10 +1104,42 @@ entity_ids(PG_FUNCTION_ARGS)
 			continue;
 		ids[n++] = m->entity_id;
 	}
-	qsort(ids, n, sizeof(char *), CompareCStrings);
-	for (int i = 0; i < n; i++)
-		if (i == 0 || strcmp(ids[i], ids[k - 1]) != 0)
-			ids[k++] = ids[i];
+	if (n <= 64)
+	{
+		/*
+		 * An article's few ids: strings met before are passed over, the
+		 * others sorted in place, without a call per comparison
+		 */
+		for (int i = 0; i < n; i++)
+		{
+			const char *id = ids[i];
+			int			j;
+			int			cmp = 1;
+
+			for (j = 0; j < k && ids[j] != id; j++)
+				;
+			if (j < k)
+				continue;
+			for (j = k; j > 0 && (cmp = strcmp(ids[j - 1], id)) > 0; j--)
+				ids[j] = ids[j - 1];
+			if (cmp == 0)
+			{
+				/* (an equal string elsewhere: shift back) */
+				for (; j < k; j++)
+					ids[j] = ids[j + 1];
+				continue;
+			}
+			ids[j] = id;
+			k++;
+		}
+	}
+	else
+	{
+		qsort(ids, n, sizeof(char *), CompareCStrings);
+		for (int i = 0; i < n; i++)
+			if (i == 0 || strcmp(ids[i], ids[k - 1]) != 0)
+				ids[k++] = ids[i];
+	}
 	arr = TextArray(ids, k);
 	ent_extraction_free(&x);
 	PG_RETURN_ARRAYTYPE_P(arr);

@@ -3,7 +3,7 @@
 -- bad input answered clearly.
 \ir include/preamble.psql
 BEGIN;
-SELECT plan(212);
+SELECT plan(215);
 
 CREATE FUNCTION pg_temp.ids(body text, lang text, kind text DEFAULT NULL, published date DEFAULT NULL)
 RETURNS text[] LANGUAGE sql AS $$
@@ -138,6 +138,14 @@ SELECT is(pg_temp.ids('Rosja podpisała umowę z Pakistanem w Islamabadzie.', NU
 SELECT is(entente.entity_ids('Nga và Pakistan hội đàm tại Moskva; Thủ tướng Pakistan phát biểu.', 'vi'),
           '{Moscow,PK,RU}', 'entity_ids of an article');
 SELECT is(entente.entity_ids(NULL), NULL, 'entity_ids(NULL) is NULL');
+SELECT is(entente.entity_ids(repeat('Rosja, Pakistan i Chiny. ', 40), 'pl'), '{CN,PK,RU}',
+          'entity_ids of an article naming its entities a hundred times over');
+SELECT is(entente.entity_ids('Minister Tomasz Wierzbicki przyjechał do Pragi. Tomasz Wierzbicki rozmawiał z ministrem. Wierzbicki wrócił.', 'pl'),
+          '{Prague,"Tomasz Wierzbicki"}', 'entity_ids names a person found by a title once');
+SELECT is((SELECT array_agg(DISTINCT entity_id ORDER BY entity_id) FROM articles a, entente.entities(a.body, a.lang) e
+            WHERE e.zone = 'body' AND e.kind IN ('COUNTRY', 'NATIONALITY', 'PLACE', 'PERSON', 'ORGANIZATION', 'EQUIPMENT')),
+          (SELECT array_agg(DISTINCT i ORDER BY i) FROM articles a, unnest(entente.entity_ids(a.body, a.lang)) i),
+          'entity_ids and entities() name the same entities in the sample articles');
 -- entity_ids() and entities() agree: a capital that opens a sentence is no
 -- name in either ("Vale" is also a company)
 SELECT is(entente.entity_ids('O acordo foi assinado ontem. Vale a pena lembrar que a Rússia o apoiou.', 'pt'),
