@@ -3538,6 +3538,23 @@ MergeInflectedNames(Ctx *c, EntKind kind)
 	return ok || ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
 }
 
+/* a set of the first two bytes of words (Propagate), as 256 bits */
+static inline void
+StartsAdd(uint64_t *set, const char *s)
+{
+	unsigned	h = (((unsigned char) s[0] * 31u) ^ (unsigned char) s[1]) & 255;
+
+	set[h >> 6] |= (uint64_t) 1 << (h & 63);
+}
+
+static inline bool
+StartsHas(const uint64_t *set, const char *s)
+{
+	unsigned	h = (((unsigned char) s[0] * 31u) ^ (unsigned char) s[1]) & 255;
+
+	return (set[h >> 6] >> (h & 63)) & 1;
+}
+
 /*
  * Propagate links later mentions of a person's surname (or its inflected
  * forms) to the full name found earlier in the article.
@@ -3547,6 +3564,7 @@ Propagate(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
 	StrMap		surnames = {0};	/* made for the first full name */
+	uint64_t	starts[4] = {0};	/* the surnames' first two bytes, hashed */
 	int32_t		nmentions = c->out->n;
 	bool		ok = true;
 
@@ -3569,7 +3587,10 @@ Propagate(Ctx *c)
 		for (int k = 0; k < nv && ok; k++)
 			if (v[k].type != RULE_ADJ && v[k].len >= 3 &&
 				strmap_get(&surnames, v[k].s, v[k].len) < 0)
+			{
 				ok = strmap_put(&surnames, v[k].s, v[k].len, m);
+				StartsAdd(starts, v[k].s);
+			}
 	}
 	/* single-word people found by a title: the surname of a full name? */
 	for (int32_t m = 0; m < nmentions && ok && surnames.count; m++)
@@ -3604,6 +3625,14 @@ Propagate(Ctx *c)
 		int			nv;
 
 		if (c->claim[i] >= 0 || !IsCapWord(c, i) || (doc->tok[i].flags & TK_ALLCAPS))
+			continue;
+		/*
+		 * A form the rules propose keeps the word's first two bytes (a form
+		 * of three bytes or more, as surnames are), so a word that starts
+		 * no surname's way has none; in Vietnamese the fold is a form too
+		 */
+		if (KeyLen(c, i) < 2 || (!StartsHas(starts, Key(c, i)) &&
+								 !(c->vi && FoldLen(c, i) >= 2 && StartsHas(starts, Fold(c, i)))))
 			continue;
 		nv = Variants(c, i, v, false, NO_FILTER);
 		for (int k = 0; k < nv; k++)
