@@ -4695,13 +4695,14 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
+	/* (-1 in every byte is -1) */
+	memset(c.claim, 0xFF, (size_t) out->doc.ntok * sizeof(int32_t));
+	memset(wh.at, 0xFF, (size_t) out->doc.ntok * sizeof(int32_t));
+	memset(c.sfx, 0, (size_t) out->doc.ntok);
+	memset(c.known, 0, (size_t) out->doc.ntok);
 	for (int i = 0; i < out->doc.ntok; i++)
 	{
-		c.claim[i] = -1;
 		c.hash[i] = strmap_hash_padded(Key(&c, i), KeyLen(&c, i));
-		c.sfx[i] = 0;
-		c.known[i] = 0;
-		wh.at[i] = -1;
 		c.first[i] = (uint8_t) FirstBitsAt(&c, i);
 	}
 

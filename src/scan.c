@@ -461,8 +461,7 @@ static bool
 AssignSentences(EntDoc *doc, EntError *err)
 {
 	SentSpans	ss = {0};
-	int			k = 0;
-	int32_t		prev = 0;
+	int			i = 0;
 
 	if (!(doc->suspect ?
 		  ent_sentence_bytes(doc->text, doc->len, doc->lang, CollectSentence, &ss, err) :
@@ -472,14 +471,17 @@ AssignSentences(EntDoc *doc, EntError *err)
 		ent_free(ss.ends);
 		return false;
 	}
-	for (int i = 0; i < doc->ntok; i++)
+	/* sentence k + 1: the tokens that start before ends[k] (and the rest
+	 * after the last), the first of them flagged */
+	for (int k = 0; k <= ss.n && i < doc->ntok; k++)
 	{
-		while (k < ss.n && doc->tok[i].byte_start >= ss.ends[k])
-			k++;
-		doc->tok[i].sent = k + 1;
-		if (doc->tok[i].sent != prev)
-			doc->tok[i].flags |= TK_SENT_START;
-		prev = doc->tok[i].sent;
+		size_t		end = k < ss.n ? ss.ends[k] : SIZE_MAX;
+
+		if (doc->tok[i].byte_start >= end)
+			continue;
+		doc->tok[i].flags |= TK_SENT_START;
+		for (; i < doc->ntok && doc->tok[i].byte_start < end; i++)
+			doc->tok[i].sent = k + 1;
 	}
 	doc->nsent = ss.n;
 	ent_free(ss.ends);
@@ -797,8 +799,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					 * A run of ASCII letters and digits, classified and folded
 					 * sixteen bytes at a time (most of Latin-script text).
 					 */
-					if (ascii.alnum_plain && pos + 16 <= len &&
-						(unsigned char) s[pos] < 0x80)
+					if (ascii.alnum_plain && b < 0x80 && pos + 16 <= len)
 					{
 						AsciiRunInfo ar;
 						unsigned	letter;
@@ -839,7 +840,7 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					 * Four lower-case ASCII letters at once (most of the
 					 * letters of Latin-script text): they are their own fold.
 					 */
-					if (ascii.lower_plain && pos + 4 <= len &&
+					if (ascii.lower_plain && b < 0x80 && pos + 4 <= len &&
 						(run = LowerAsciiRun(s + pos)) > 0)
 					{
 						if (doc->folded_len + run + 1 > doc->folded_cap &&
@@ -928,6 +929,10 @@ ent_scan(const char *s, size_t len, const char *lang, bool want_sentences,
 					chr++;
 				}
 				if (pos >= len)
+					break;
+				/* (most words end at a space or a mark that joins nothing) */
+				if ((unsigned char) s[pos] < 0x80 && !(ascii.cls[(unsigned char) s[pos]] & WORDCH) &&
+					!IsJoiner((unsigned char) s[pos]))
 					break;
 				if (!CharAt(s, len, pos, nxp, err))
 					return false;
