@@ -2557,8 +2557,8 @@ FindNames(Ctx *c)
 	{
 		found[i].alias = -1;
 		found[i].len = 0;
-		cand_entity[i] = -1;
 	}
+	memset(cand_entity, 0xFF, (size_t) doc->ntok * sizeof(int32_t));	/* (-1) */
 	/* pass 1: candidates */
 	for (int i = 0; i < doc->ntok; i++)
 	{
@@ -3282,6 +3282,8 @@ FindPeople(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
 
+	int			max = c->vi ? 4 : 3;	/* (Vietnamese names are longer) */
+
 	for (int i = 0; i < doc->ntok; i++)
 	{
 		uint16_t	tflags = 0;
@@ -3289,7 +3291,6 @@ FindPeople(Ctx *c)
 		int			j;
 		const char *country = "";
 		int			n;
-		int			max = LangIs(c, "vi") ? 4 : 3;
 
 		if ((i & 1023) == 0)
 			ENT_CHECK_INTERRUPTS();
