@@ -608,19 +608,11 @@ typedef struct SeenLines
 	EntBuf		folded;			/* the folded keys, back to back */
 } SeenLines;
 
+/* (the line's length kept apart from the key's hash; never 0) */
 static uint64_t
 SeenHash(const char *key, size_t len, uint32_t rawlen)
 {
-	uint64_t	h = strmap_hash_start(len) ^ ((uint64_t) rawlen << 32);
-
-	for (size_t i = 0; i < len; i += 8)
-	{
-		uint64_t	w = 0;
-
-		memcpy(&w, key + i, len - i < 8 ? len - i : 8);
-		h = strmap_hash_word(h, w);
-	}
-	return h | 1;
+	return ((uint64_t) rawlen << 32) | strmap_hash(key, len);
 }
 
 /*
@@ -3540,20 +3532,22 @@ MergeInflectedNames(Ctx *c, EntKind kind)
 }
 
 /* a set of the first two bytes of words (Propagate), as 256 bits */
+static inline unsigned
+StartsBit(const char *s)
+{
+	return (((unsigned char) s[0] * 31u) ^ (unsigned char) s[1]) & 255;
+}
+
 static inline void
 StartsAdd(uint64_t *set, const char *s)
 {
-	unsigned	h = (((unsigned char) s[0] * 31u) ^ (unsigned char) s[1]) & 255;
-
-	set[h >> 6] |= (uint64_t) 1 << (h & 63);
+	set[StartsBit(s) >> 6] |= (uint64_t) 1 << (StartsBit(s) & 63);
 }
 
 static inline bool
 StartsHas(const uint64_t *set, const char *s)
 {
-	unsigned	h = (((unsigned char) s[0] * 31u) ^ (unsigned char) s[1]) & 255;
-
-	return (set[h >> 6] >> (h & 63)) & 1;
+	return (set[StartsBit(s) >> 6] >> (StartsBit(s) & 63)) & 1;
 }
 
 /*
@@ -3949,14 +3943,15 @@ IsOrgHead(const Ctx *c, int i)
 	nv = Variants(c, i, v, false, NO_FILTER);
 	for (int k = 0; k < nv && !yes; k++)
 	{
-		/* (the first variant is the key, whose bits are known) */
-		int			bits = k == 0 ? FirstBits(c, i) :
-			FirstBitsOf(c, strmap_hash_padded(v[k].s, v[k].len));
+		/* (the first variant is the key, whose hash and bits are known) */
+		uint32_t	h = k == 0 ? KeyHash(c, i) : strmap_hash_padded(v[k].s, v[k].len);
+		int			bits = k == 0 ? FirstBits(c, i) : FirstBitsOf(c, h);
 
 		if (v[k].type == RULE_ADJ || !(bits & FIRST_WORD_ORG))
 			continue;
-		for (int32_t w = ent_phrase_head(strmap_get(&c->lex->word_keys, v[k].s, v[k].len)); w >= 0;
-			 w = c->lex->words[w].next)
+		for (int32_t w = ent_phrase_head(strmap_get_hashed(&c->lex->word_keys, v[k].s,
+														   v[k].len, h));
+			 w >= 0; w = c->lex->words[w].next)
 			if (c->lex->words[w].type == WORD_ORG_HEAD && LangOk(c, c->lex->words[w].lang))
 			{
 				yes = true;
