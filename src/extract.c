@@ -4726,7 +4726,9 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	out->key_hash = c.hash;		/* kept for relations */
 	if (!ok)
 		return false;
-	qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
+	/* (entity_ids wants the set of ids, not their order) */
+	if (!c.ids_only)
+		qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
 	return true;
 }
 

@@ -65,7 +65,8 @@ typedef struct EntExtraction
  * 639-1 code; "" for none), resolving relative dates against published (year
  * 0 if unknown).  Mentions are in document order.  With ENT_X_IDS_ONLY
  * sentences are not numbered, dates and money are not looked for, surfaces
- * are empty and people's canonical names are as written (not transliterated).
+ * are empty, people's canonical names are as written (not transliterated)
+ * and the mentions are in the order they were found, not sorted.
  * Memory comes from ent_alloc; release it with ent_extraction_free.
  */
 #define ENT_X_IDS_ONLY 0x01	/* only what entity_ids needs: no sentences,

@@ -476,12 +476,47 @@ IsLineBreak(int32_t c)
 		c == 0x2028 || c == 0x2029;
 }
 
+/*
+ * WhiteSpace: ICU's White_Space, without a call below U+2000, where only
+ * the ASCII spaces, NEL, NBSP and the Ogham space mark have it (enttest
+ * checks it against ICU through ent_space_or_quote).
+ */
+static inline bool
+WhiteSpace(int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	if (c < 0x2000)
+		return c == 0x85 || c == 0xA0 || c == 0x1680;
+	return u_isUWhiteSpace(c);
+}
+
 static bool
 IsSpaceAt(const char *s, size_t len, size_t i, int *used)
 {
-	int32_t		c = ent_utf8_decode((const unsigned char *) s + i, len - i, used);
+	if ((unsigned char) s[i] < 0x80)
+	{
+		*used = 1;
+		return WhiteSpace((unsigned char) s[i]);
+	}
+	return WhiteSpace(ent_utf8_decode((const unsigned char *) s + i, len - i, used));
+}
 
-	return u_isUWhiteSpace(c);
+/*
+ * ent_space_or_quote: cp is white space or a quotation mark, as ICU says.
+ * Below U+2000 the only quotation marks are the ASCII ones and the two
+ * guillemets, so the letters of most scripts are answered without a call.
+ */
+bool
+ent_space_or_quote(int32_t cp)
+{
+	if (WhiteSpace(cp))
+		return true;
+	if (cp < 0x80)
+		return cp == '"' || cp == '\'';
+	if (cp < 0x2000)
+		return cp == 0xAB || cp == 0xBB;
+	return u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK);
 }
 
 /*
@@ -518,8 +553,7 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 			while (b > start && ((unsigned char) s[b] & 0xC0) == 0x80)
 				b--;
 			cp = ent_utf8_decode((const unsigned char *) s + b, wend - b, &used);
-			if (u_isUWhiteSpace(cp) || u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK) ||
-				cp == 0x00AB || cp == 0x201E)
+			if (ent_space_or_quote(cp) || cp == 0x00AB || cp == 0x201E)
 				break;
 			w = b;
 			continue;
@@ -535,6 +569,9 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 	seg = wend;
 	while (seg > w && s[seg - 1] != '-' && s[seg - 1] != '.')
 		seg--;
+	/* (an initial or an ordinal is at most four bytes) */
+	if (wend - seg > 4)
+		return false;
 	for (size_t i = seg; i < wend;)
 	{
 		int			used = 1;
@@ -941,7 +978,7 @@ Sentences(const char *s, size_t len, const char *lang, bool chars,
 				c = (unsigned char) s[p];	/* (no call for ASCII) */
 			else
 				c = ent_utf8_decode((const unsigned char *) s + p, len - p, &used);
-			if (c < 0x80 ? !(c == ' ' || (c >= '\t' && c <= '\r')) : !u_isUWhiteSpace(c))
+			if (!WhiteSpace(c))
 				break;
 			newline |= IsLineBreak(c);
 			tend = p;

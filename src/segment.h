@@ -82,6 +82,10 @@ extern bool ent_sentence_bytes_at(const char *s, size_t len, const char *lang,
  */
 extern bool ent_sentence_stop(int32_t cp);
 
+/* ent_space_or_quote: cp is white space or a quotation mark (ICU's
+ * White_Space and Quotation_Mark), most letters answered without ICU */
+extern bool ent_space_or_quote(int32_t cp);
+
 /*
  * ent_abbrev_load reads the abbreviation list (data/abbreviations.tsv:
  * "lang<TAB>abbreviation" lines, '#' comments, lang "*" for every language)

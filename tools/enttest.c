@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "icu_cache.h"
 #include "langid.h"
 #include "normalize.h"
@@ -349,7 +351,35 @@ CheckHashPadded(void)
 	}
 }
 
-/* the entity ids ent_extract finds in text, space-separated, in order */
+/* ent_space_or_quote agrees with ICU for every code point */
+static void
+CheckSpaceOrQuote(void)
+{
+	checks++;
+	for (int32_t cp = 0; cp <= 0x10FFFF; cp++)
+		if (ent_space_or_quote(cp) !=
+			(u_isUWhiteSpace(cp) || u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK)))
+		{
+			failures++;
+			printf("FAIL ent_space_or_quote U+%04X\n", (unsigned) cp);
+			return;
+		}
+}
+
+static int
+CompareByStart(const void *a, const void *b)
+{
+	const EntMention *x = *(const EntMention *const *) a,
+			   *y = *(const EntMention *const *) b;
+
+	return x->byte_start != y->byte_start ? (x->byte_start < y->byte_start ? -1 : 1) :
+		x->byte_end != y->byte_end ? (x->byte_end > y->byte_end ? -1 : 1) : 0;
+}
+
+/*
+ * the entity ids ent_extract finds in text, space-separated, in document
+ * order (ENT_X_IDS_ONLY leaves mentions in the order found)
+ */
 static void
 Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
 {
@@ -357,6 +387,7 @@ Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
 	EntError	err;
 	EntDate		none = {0, 0, 0};
 	size_t		n = 0;
+	const EntMention **m;
 
 	out[0] = '\0';
 	if (!ent_extract(lex, text, strlen(text), lang, none, ENT_X_IDS_ONLY, &x, &err))
@@ -364,9 +395,14 @@ Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
 		snprintf(out, cap, "error: %s", err.message);
 		return;
 	}
+	m = malloc((x.n + 1) * sizeof(*m));
 	for (int i = 0; i < x.n; i++)
-		if (!x.m[i].dropped && n + strlen(x.m[i].entity_id) + 2 < cap)
-			n += snprintf(out + n, cap - n, "%s%s", n ? " " : "", x.m[i].entity_id);
+		m[i] = &x.m[i];
+	qsort(m, x.n, sizeof(*m), CompareByStart);
+	for (int i = 0; i < x.n; i++)
+		if (!m[i]->dropped && n + strlen(m[i]->entity_id) + 2 < cap)
+			n += snprintf(out + n, cap - n, "%s%s", n ? " " : "", m[i]->entity_id);
+	free(m);
 	ent_extraction_free(&x);
 }
 
@@ -516,6 +552,7 @@ main(int argc, char **argv)
 		failures++, printf("FAIL check_lang accepts bad codes\n");
 
 	CheckHashPadded();
+	CheckSpaceOrQuote();
 	/* with the data directory, the lexicon */
 	if (argc > 1)
 		CheckLexiconGrowth(argv[1]);
