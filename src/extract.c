@@ -70,6 +70,8 @@ typedef struct Ctx
 								 * suffix its key ends with (0: not yet) */
 	uint8_t    *known;			/* per token: MEMO_* answers asked before */
 	const LexLangIndex *li;		/* the language's rules and cues */
+	struct Match *found;		/* per token: FindNames' candidates */
+	int32_t    *cand_entity;	/* per token: their entities, or -1 */
 	int32_t    *seen;			/* entities named unambiguously, sorted (see
 								 * FindNames) */
 	int32_t		nseen;
@@ -2532,19 +2534,12 @@ static bool
 FindNames(Ctx *c)
 {
 	EntDoc	   *doc = c->doc;
-	Match	   *found = ent_alloc((size_t) doc->ntok * sizeof(Match) + 1);
-	int32_t    *cand_entity = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
+	Match	   *found = c->found;
+	int32_t    *cand_entity = c->cand_entity;
 	char		key[1024 + STRMAP_PAD];	/* (Walk keeps keys under 1024) */
 	bool		ok = true;
 
-	c->seen = ent_alloc((size_t) doc->ntok * sizeof(int32_t) + 1);
 	c->nseen = 0;
-	if (!found || !cand_entity || !c->seen)
-	{
-		ent_free(found);
-		ent_free(cand_entity);
-		return ent_fail(c->err, ENT_ERR_NOMEM, "out of memory");
-	}
 	for (int i = 0; i < doc->ntok; i++)
 	{
 		found[i].alias = -1;
@@ -2585,7 +2580,18 @@ FindNames(Ctx *c)
 	{
 		int32_t		n = 1;
 
-		qsort(c->seen, c->nseen, sizeof(int32_t), CompareInt32);
+		if (c->nseen <= 32)
+			for (int32_t k = 1; k < c->nseen; k++)
+			{
+				int32_t		v = c->seen[k],
+							j = k;
+
+				for (; j > 0 && c->seen[j - 1] > v; j--)
+					c->seen[j] = c->seen[j - 1];
+				c->seen[j] = v;
+			}
+		else
+			qsort(c->seen, c->nseen, sizeof(int32_t), CompareInt32);
 		for (int32_t k = 1; k < c->nseen; k++)
 			if (c->seen[k] != c->seen[n - 1])
 				c->seen[n++] = c->seen[k];
@@ -2662,8 +2668,6 @@ FindNames(Ctx *c)
 		}
 		i += found[i].len - 1;
 	}
-	ent_free(found);
-	ent_free(cand_entity);
 	return ok;
 }
 
@@ -4653,6 +4657,51 @@ CompareMentions(const void *a, const void *b)
 	return (int) x->kind - (int) y->kind;
 }
 
+/*
+ * TokenArrays gives the passes their arrays of one entry per token, all
+ * from one allocation with the key hashes first: ent_extraction_free frees
+ * it as key_hash, which relations keep.
+ */
+static bool
+TokenArrays(Ctx *c, WordHits *wh)
+{
+	size_t		n = (size_t) c->doc->ntok + 1;
+	size_t		off[10];
+	size_t		size = 0;
+	char	   *block;
+
+	/* widest first after the hashes, each array on an eight-byte boundary */
+	static const size_t elem[10] = {
+		sizeof(uint32_t),		/* hash */
+		sizeof(uint64_t),		/* wh->types */
+		sizeof(Match),			/* found */
+		sizeof(int32_t),		/* claim */
+		sizeof(int32_t),		/* wh->at */
+		sizeof(int32_t),		/* cand_entity */
+		sizeof(int32_t),		/* seen */
+		1, 1, 1					/* first, sfx, known */
+	};
+
+	for (int k = 0; k < 10; k++)
+	{
+		off[k] = size;
+		size += (n * elem[k] + 7) & ~(size_t) 7;
+	}
+	if (size > ENT_MAX_ALLOC || !(block = ent_alloc(size)))
+		return false;
+	c->hash = (uint32_t *) (block + off[0]);
+	wh->types = (uint64_t *) (block + off[1]);
+	c->found = (Match *) (block + off[2]);
+	c->claim = (int32_t *) (block + off[3]);
+	wh->at = (int32_t *) (block + off[4]);
+	c->cand_entity = (int32_t *) (block + off[5]);
+	c->seen = (int32_t *) (block + off[6]);
+	c->first = (uint8_t *) (block + off[7]);
+	c->sfx = (uint8_t *) (block + off[8]);
+	c->known = (uint8_t *) (block + off[9]);
+	return true;
+}
+
 bool
 ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 			EntDate published, unsigned flags, EntExtraction *out, EntError *err)
@@ -4679,16 +4728,11 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 	/* (sentence starts decide names in both modes) */
 	if (!ent_scan(text, len, lang, true, &out->doc, err))
 		return false;
-	c.claim = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
-	c.first = ent_alloc((size_t) out->doc.ntok + 1);
-	c.hash = ent_alloc((size_t) out->doc.ntok * sizeof(uint32_t) + 1);
-	c.sfx = ent_alloc((size_t) out->doc.ntok + 1);
-	c.known = ent_alloc((size_t) out->doc.ntok + 1);
-	wh.at = ent_alloc((size_t) out->doc.ntok * sizeof(int32_t) + 1);
-	wh.types = ent_alloc((size_t) out->doc.ntok * sizeof(uint64_t) + 1);
-	c.word_hits = &wh;
-	if (!c.claim || !c.first || !c.hash || !c.sfx || !c.known || !wh.at || !wh.types)
+	if (!TokenArrays(&c, &wh))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	c.word_hits = &wh;
+	/* (the block of the arrays, kept with the hashes for relations) */
+	out->key_hash = c.hash;
 	if (!(c.li = ent_lexicon_lang_index(lex, lang, err)))
 		return false;
 	/* (-1 in every byte is -1) */
@@ -4715,15 +4759,7 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		Propagate(&c) &&
 		FindOrganizationShapes(&c) &&
 		MergeInflectedNames(&c, ENT_ORGANIZATION);
-	ent_free(c.claim);
-	ent_free(wh.at);
-	ent_free(wh.types);
 	ent_free(wh.hit);
-	ent_free(c.seen);
-	ent_free(c.first);
-	ent_free(c.sfx);
-	ent_free(c.known);
-	out->key_hash = c.hash;		/* kept for relations */
 	if (!ok)
 		return false;
 	/* (entity_ids wants the set of ids, not their order) */

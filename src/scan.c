@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -462,6 +463,14 @@ AssignSentences(EntDoc *doc, EntError *err)
 {
 	SentSpans	ss = {0};
 	int			i = 0;
+
+	/* (a sentence ends at a stop the scan saw or at the end: room for all) */
+	if (!doc->suspect && doc->nstops < INT_MAX / 2)
+	{
+		ss.cap = (int) doc->nstops + 1;
+		if (!(ss.ends = ent_alloc((size_t) ss.cap * sizeof(size_t))))
+			return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
+	}
 
 	if (!(doc->suspect ?
 		  ent_sentence_bytes(doc->text, doc->len, doc->lang, CollectSentence, &ss, err) :
