@@ -37,14 +37,19 @@ SELECT count(*) AS documents, count(DISTINCT lang) AS languages,
        round(sum(octet_length(body)) / 1048576.0, 1) AS mb
 FROM corpus;
 
--- time_query(sql) runs sql once to warm up caches, then measures it
+-- time_query(sql) runs sql once to warm up caches, then measures it three
+-- times and returns the median run, so that one slow run does not decide a
+-- ratio
 CREATE FUNCTION time_query(q text) RETURNS double precision LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; r record;
+DECLARE t0 timestamptz; r record; t double precision[] := '{}';
 BEGIN
     EXECUTE q INTO r;
-    t0 := clock_timestamp();
-    EXECUTE q INTO r;
-    RETURN extract(epoch FROM clock_timestamp() - t0);
+    FOR k IN 1..3 LOOP
+        t0 := clock_timestamp();
+        EXECUTE q INTO r;
+        t := t || extract(epoch FROM clock_timestamp() - t0)::double precision;
+    END LOOP;
+    RETURN (SELECT x FROM unnest(t) x ORDER BY x OFFSET 1 LIMIT 1);
 END $$;
 
 CREATE FUNCTION backend_rss_kb() RETURNS bigint LANGUAGE sql AS $$
