@@ -4764,8 +4764,17 @@ ent_extract(Lexicon *lex, const char *text, size_t len, const char *lang,
 		return false;
 	/* (entity_ids wants the set of ids, not their order) */
 	if (!c.ids_only)
-		qsort(out->m, out->n, sizeof(EntMention), CompareMentions);
+		ent_mentions_sort(out);
 	return true;
+}
+
+/*
+ * ent_mentions_sort: see extract.h.
+ */
+void
+ent_mentions_sort(EntExtraction *x)
+{
+	qsort(x->m, x->n, sizeof(EntMention), CompareMentions);
 }
 
 void

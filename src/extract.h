@@ -77,6 +77,13 @@ extern bool ent_extract(Lexicon *lex, const char *text, size_t len,
 						EntExtraction *out, EntError *err);
 extern void ent_extraction_free(EntExtraction *x);
 
+/*
+ * ent_mentions_sort puts x's mentions in document order (by start, the
+ * longer first, then by kind), as ent_extract leaves them without
+ * ENT_X_IDS_ONLY.
+ */
+extern void ent_mentions_sort(EntExtraction *x);
+
 /* a copy of s[0..n) that lives as long as the extraction; NULL if no memory */
 extern const char *ent_extraction_keep(EntExtraction *x, const char *s,
 									   size_t n);

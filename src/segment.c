@@ -553,7 +553,8 @@ ContinuesAfter(const char *s, size_t start, size_t end, const char *lang)
 			while (b > start && ((unsigned char) s[b] & 0xC0) == 0x80)
 				b--;
 			cp = ent_utf8_decode((const unsigned char *) s + b, wend - b, &used);
-			if (ent_space_or_quote(cp) || cp == 0x00AB || cp == 0x201E)
+			/* (« and „ are quotation marks) */
+			if (ent_space_or_quote(cp))
 				break;
 			w = b;
 			continue;

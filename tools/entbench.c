@@ -244,6 +244,8 @@ RunMode(Lexicon *lex, Document *d, int nd, char mode, EntDate pub, FILE *dump,
 			*cpu += Cpu() - c0;
 			if (dump)
 			{
+				/* (ids mode leaves them in the order found) */
+				ent_mentions_sort(&x);
 				fprintf(dump, "D\t%d\t%c\n", k, mode);
 				DumpMentions(dump, &x);
 			}

@@ -366,16 +366,6 @@ CheckSpaceOrQuote(void)
 		}
 }
 
-static int
-CompareByStart(const void *a, const void *b)
-{
-	const EntMention *x = *(const EntMention *const *) a,
-			   *y = *(const EntMention *const *) b;
-
-	return x->byte_start != y->byte_start ? (x->byte_start < y->byte_start ? -1 : 1) :
-		x->byte_end != y->byte_end ? (x->byte_end > y->byte_end ? -1 : 1) : 0;
-}
-
 /*
  * the entity ids ent_extract finds in text, space-separated, in document
  * order (ENT_X_IDS_ONLY leaves mentions in the order found)
@@ -387,7 +377,6 @@ Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
 	EntError	err;
 	EntDate		none = {0, 0, 0};
 	size_t		n = 0;
-	const EntMention **m;
 
 	out[0] = '\0';
 	if (!ent_extract(lex, text, strlen(text), lang, none, ENT_X_IDS_ONLY, &x, &err))
@@ -395,14 +384,10 @@ Ids(Lexicon *lex, const char *text, const char *lang, char *out, size_t cap)
 		snprintf(out, cap, "error: %s", err.message);
 		return;
 	}
-	m = malloc((x.n + 1) * sizeof(*m));
+	ent_mentions_sort(&x);
 	for (int i = 0; i < x.n; i++)
-		m[i] = &x.m[i];
-	qsort(m, x.n, sizeof(*m), CompareByStart);
-	for (int i = 0; i < x.n; i++)
-		if (!m[i]->dropped && n + strlen(m[i]->entity_id) + 2 < cap)
-			n += snprintf(out + n, cap - n, "%s%s", n ? " " : "", m[i]->entity_id);
-	free(m);
+		if (!x.m[i].dropped && n + strlen(x.m[i].entity_id) + 2 < cap)
+			n += snprintf(out + n, cap - n, "%s%s", n ? " " : "", x.m[i].entity_id);
 	ent_extraction_free(&x);
 }
 
