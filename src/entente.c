@@ -1030,10 +1030,40 @@ extract(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, result, result_nulls)));
 }
 
-static int
-CompareCStrings(const void *a, const void *b)
+/*
+ * An entity id with its first eight bytes as a number that sorts as the
+ * bytes do (big-endian, zeros past the end): most ids are told apart
+ * without strcmp.
+ */
+typedef struct IdKey
 {
-	return strcmp(*(const char *const *) a, *(const char *const *) b);
+	uint64		prefix;
+	const char *id;
+} IdKey;
+
+static IdKey
+MakeIdKey(const char *id)
+{
+	IdKey		k = {0, id};
+
+	for (int b = 0; b < 8 && id[b]; b++)
+		k.prefix |= (uint64) (unsigned char) id[b] << (56 - 8 * b);
+	return k;
+}
+
+static inline int
+CompareIdKeys(const IdKey *a, const IdKey *b)
+{
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	/* (equal prefixes: ids of at least eight bytes, or equal ones) */
+	return (a->prefix & 0xFF) ? strcmp(a->id + 8, b->id + 8) : 0;
+}
+
+static int
+CompareIdKeysQsort(const void *a, const void *b)
+{
+	return CompareIdKeys(a, b);
 }
 
 /*
@@ -1082,6 +1112,7 @@ entity_ids(PG_FUNCTION_ARGS)
 {
 	EntExtraction x;
 	char		lang[8];
+	IdKey	   *keys;
 	const char **ids;
 	int			n = 0,
 				k = 0;
@@ -1091,7 +1122,7 @@ entity_ids(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	Extract(fcinfo, false, ENT_X_IDS_ONLY, &x, lang);
-	ids = palloc((x.n + 1) * sizeof(char *));
+	keys = palloc((x.n + 1) * sizeof(IdKey));
 	for (int i = 0; i < x.n; i++)
 	{
 		const EntMention *m = &x.m[i];
@@ -1100,9 +1131,9 @@ entity_ids(PG_FUNCTION_ARGS)
 			(m->kind > ENT_EQUIPMENT && m->kind != ENT_NATIONALITY))
 			continue;
 		/* (mentions of one entity mostly share its id's string) */
-		if (n > 0 && ids[n - 1] == m->entity_id)
+		if (n > 0 && keys[n - 1].id == m->entity_id)
 			continue;
-		ids[n++] = m->entity_id;
+		keys[n++].id = m->entity_id;
 	}
 	if (n <= 64)
 	{
@@ -1112,34 +1143,40 @@ entity_ids(PG_FUNCTION_ARGS)
 		 */
 		for (int i = 0; i < n; i++)
 		{
-			const char *id = ids[i];
+			IdKey		key;
 			int			j;
 			int			cmp = 1;
 
-			for (j = 0; j < k && ids[j] != id; j++)
+			for (j = 0; j < k && keys[j].id != keys[i].id; j++)
 				;
 			if (j < k)
 				continue;
-			for (j = k; j > 0 && (cmp = strcmp(ids[j - 1], id)) > 0; j--)
-				ids[j] = ids[j - 1];
+			key = MakeIdKey(keys[i].id);
+			for (j = k; j > 0 && (cmp = CompareIdKeys(&keys[j - 1], &key)) > 0; j--)
+				keys[j] = keys[j - 1];
 			if (cmp == 0)
 			{
 				/* (an equal string elsewhere: shift back) */
 				for (; j < k; j++)
-					ids[j] = ids[j + 1];
+					keys[j] = keys[j + 1];
 				continue;
 			}
-			ids[j] = id;
+			keys[j] = key;
 			k++;
 		}
 	}
 	else
 	{
-		qsort(ids, n, sizeof(char *), CompareCStrings);
 		for (int i = 0; i < n; i++)
-			if (i == 0 || strcmp(ids[i], ids[k - 1]) != 0)
-				ids[k++] = ids[i];
+			keys[i] = MakeIdKey(keys[i].id);
+		qsort(keys, n, sizeof(IdKey), CompareIdKeysQsort);
+		for (int i = 0; i < n; i++)
+			if (i == 0 || CompareIdKeys(&keys[i], &keys[k - 1]) != 0)
+				keys[k++] = keys[i];
 	}
+	ids = palloc((k + 1) * sizeof(char *));
+	for (int i = 0; i < k; i++)
+		ids[i] = keys[i].id;
 	arr = TextArray(ids, k);
 	ent_extraction_free(&x);
 	PG_RETURN_ARRAYTYPE_P(arr);

@@ -39,7 +39,7 @@
 
 #define MAX_VARIANTS 24
 #define VAR_FOLD 5				/* the fold of a Vietnamese token */
-#define VARIANT_LEN 96
+#define VARIANT_LEN LEX_FORM_LEN
 
 typedef struct Variant
 {
@@ -2304,6 +2304,12 @@ LowerStart(const Ctx *c, int i)
 	}
 	if (FirstBits(c, i) & FIRST_LOWER)
 		return true;
+	/* the forms of such names are in a table of their own (Vietnamese,
+	 * which has no rules, asks for the fold below) */
+	if (!c->vi)
+		return (c->doc->tok[i].flags & TK_WORD) && KeyLen(c, i) < VARIANT_LEN &&
+			FoldLen(c, i) < VARIANT_LEN && c->li->lower_forms.count > 0 &&
+			(ent_first_get(&c->li->lower_forms, KeyHash(c, i)) & FIRST_LOWER);
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		return false;
 	nv = Variants(c, i, v, true, LowerFilter(c));

@@ -1618,6 +1618,7 @@ FreeLangIndex(LexLangIndex *x)
 	free(x->rule_ids);
 	free(x->cues);
 	free(x->first.b);
+	free(x->lower_forms.b);
 	free(x);
 }
 
@@ -1697,6 +1698,7 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 		nids += x->nodes[k].nrules;
 		x->nodes[k].nrules = 0;
 	}
+	x->nrule_ids = nids;
 	for (int32_t r = 0; r < lex->nrules; r++)
 		if (node_of[r] >= 0)
 		{
@@ -1818,6 +1820,79 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 }
 
 /*
+ * LowerForms adds to x->lower_forms the forms of mark m (when add is false,
+ * only counts them) and returns how many there are.  They are what
+ * extract.c's variants of a lower-case word would take to m's key: a rule
+ * for adjectives of the language whose replacement ends the key, over a
+ * stem of two bytes or more, gives the stem and the rule's suffix, when
+ * neither the form nor the key is shorter than four bytes or as long as
+ * LEX_FORM_LEN.
+ */
+static uint32_t
+LowerForms(const Lexicon *lex, LexLangIndex *x, const LexFirstMark *m, bool add)
+{
+	uint32_t	n = 0;
+	char		form[LEX_FORM_LEN];
+
+	if (!(m->bits & FIRST_NAME) || !m->lower || m->len < 4 ||
+		m->len >= LEX_FORM_LEN || !MarkFits(m, x->lang))
+		return 0;
+	for (int32_t q = 0; q < x->nrule_ids; q++)
+	{
+		const LexRule *r = &lex->rules[x->rule_ids[q]];
+		size_t		stem;
+
+		if (r->type == RULE_NOUN || r->repl_len > m->len)
+			continue;
+		stem = m->len - r->repl_len;
+		if (stem < 2 || stem + r->suffix_len < 4 || stem + r->suffix_len >= LEX_FORM_LEN ||
+			memcmp(m->key + stem, r->repl, r->repl_len) != 0)
+			continue;
+		n++;
+		if (add)
+		{
+			memcpy(form, m->key, stem);
+			memcpy(form + stem, r->suffix, r->suffix_len);
+			FirstTablePut(&x->lower_forms, strmap_hash(form, stem + r->suffix_len),
+						  FIRST_LOWER);
+		}
+	}
+	return n;
+}
+
+/*
+ * ReadLowerForms takes into x->lower_forms the forms of the marks added
+ * since it last read them, sized as ReadMarks sizes the first tokens.  A
+ * language without rules for adjectives has none, and no table.
+ */
+static bool
+ReadLowerForms(const Lexicon *lex, LexLangIndex *x, EntError *err)
+{
+	uint32_t	more = 0;
+	LexFirstTable *t = &x->lower_forms;
+
+	for (int32_t i = x->forms_seen; i < lex->nmarks; i++)
+		more += LowerForms(lex, x, &lex->marks[i], false);
+	if (more == 0 || (t->b && t->count + more <= (t->mask + 1) * LEX_BUCKET_FILL))
+	{
+		for (; x->forms_seen < lex->nmarks; x->forms_seen++)
+			if (more > 0)
+				LowerForms(lex, x, &lex->marks[x->forms_seen], true);
+		return true;
+	}
+	for (int pass = 0; pass < 2; pass++)
+	{
+		uint32_t	need = t->count + (pass == 0 ? more : 0);
+
+		if (!FirstTableSize(t, need, err))
+			return false;
+		for (x->forms_seen = 0; x->forms_seen < lex->nmarks; x->forms_seen++)
+			LowerForms(lex, x, &lex->marks[x->forms_seen], true);
+	}
+	return true;
+}
+
+/*
  * ReadMarks takes into x's first tokens the marks added to the lexicon since
  * it last read them (all of them when x is new): a new CLDR language or a
  * user entry adds some after the index was built.  When they may not fit,
@@ -1837,7 +1912,7 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 	if (x->first.b && x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL)
 	{
 		ReadMarksFrom(lex, x);
-		return true;
+		return ReadLowerForms(lex, x, err);
 	}
 	for (int pass = 0; pass < 2; pass++)
 	{
@@ -1848,7 +1923,7 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 		x->marks_seen = 0;
 		ReadMarksFrom(lex, x);
 	}
-	return true;
+	return ReadLowerForms(lex, x, err);
 }
 
 /*

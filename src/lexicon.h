@@ -247,6 +247,9 @@ typedef struct LexNameForm
 #define RULE_ADJ  2
 #define RULE_ANY  3
 
+/* the longest form an inflection rule may make or take, in bytes (less) */
+#define LEX_FORM_LEN 96
+
 /*
  * What the engine needs of one language, gathered on first use: its
  * inflection rules as a trie of their suffixes read backwards (a word meets
@@ -348,6 +351,15 @@ typedef struct LexLangIndex
 	 * (FIRST_LOWER).  Built from Lexicon.marks[0 .. marks_seen).
 	 */
 	LexFirstTable first;
+	/*
+	 * The inflected forms of the first tokens of FIRST_LOWER, of four bytes
+	 * and more: the words that one of the language's rules for adjectives
+	 * (RULE_ADJ, RULE_ANY) takes to such a token, "rosyjskiego" to
+	 * "rosyjski".  A lower-case word is looked up once instead of having its
+	 * forms built (the bit is FIRST_LOWER).  Built from the same marks.
+	 */
+	LexFirstTable lower_forms;
+	int32_t		forms_seen;		/* marks read into lower_forms */
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
 	/* of the names that may be written in lower case (FIRST_LOWER): the
@@ -360,6 +372,7 @@ typedef struct LexLangIndex
 	LexSuffixNode *nodes;
 	int32_t		nnodes;
 	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
+	int32_t		nrule_ids;
 	const struct LexCue **cues; /* the cues of the language and of all */
 	int32_t		ncues;
 	bool		org_heads;		/* the language has WORD_ORG_HEAD words */
