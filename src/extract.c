@@ -498,6 +498,36 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 }
 
 /*
+ * FormIn: the word of token i, whole, is in form table f: one of the
+ * inflected forms Variants would build of it (from f's rules) is the first
+ * token of a name (see LexFormTable).  A table may let a word through that
+ * has none (two keys of a bucket may share a fingerprint), never the other
+ * way round.
+ */
+static inline bool
+FormIn(const Ctx *c, int i, const LexFormTable *f)
+{
+	return (c->doc->tok[i].flags & TK_WORD) && KeyLen(c, i) < VARIANT_LEN &&
+		FoldLen(c, i) < VARIANT_LEN && f->t.count > 0 &&
+		ent_first_get(&f->t, KeyHash(c, i)) != 0;
+}
+
+/*
+ * NameFormsPossible: a name may start with a form of token i other than
+ * the token as written.  Vietnamese folds and acronyms with a case ending
+ * (PiS-u) are not in the forms table: their variants are built.
+ */
+static inline bool
+NameFormsPossible(const Ctx *c, int i)
+{
+	if (!FormsPossible(c, i, NameFilter(c, i)))
+		return false;
+	return c->vi ||
+		(c->doc->tok[i].flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN) ||
+		FormIn(c, i, &c->li->name_forms);
+}
+
+/*
  * PutDigits writes v (not negative) in decimal with at least width digits,
  * as printf's "%0*d" does, and returns how many it wrote (at most 20).
  */
@@ -2307,9 +2337,7 @@ LowerStart(const Ctx *c, int i)
 	/* the forms of such names are in a table of their own (Vietnamese,
 	 * which has no rules, asks for the fold below) */
 	if (!c->vi)
-		return (c->doc->tok[i].flags & TK_WORD) && KeyLen(c, i) < VARIANT_LEN &&
-			FoldLen(c, i) < VARIANT_LEN && c->li->lower_forms.count > 0 &&
-			(ent_first_get(&c->li->lower_forms, KeyHash(c, i)) & FIRST_LOWER);
+		return FormIn(c, i, &c->li->lower_forms);
 	if (!FormsPossible(c, i, LowerFilter(c)))
 		return false;
 	nv = Variants(c, i, v, true, LowerFilter(c));
@@ -2565,7 +2593,7 @@ FindNames(Ctx *c)
 		if ((doc->tok[i].flags & TK_LOWER) && !LowerStart(c, i))
 			continue;
 		/* a first word that starts no name, in any form (most words) */
-		if (!(FirstBits(c, i) & FIRST_NAME) && !FormsPossible(c, i, NameFilter(c, i)))
+		if (!(FirstBits(c, i) & FIRST_NAME) && !NameFormsPossible(c, i))
 			continue;
 		Walk(c, i, 0, key, 0, true, &best);
 		if (best.alias < 0)

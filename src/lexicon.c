@@ -1616,10 +1616,20 @@ FreeLangIndex(LexLangIndex *x)
 		return;
 	free(x->nodes);
 	free(x->rule_ids);
+	free(x->by_repl);
 	free(x->cues);
 	free(x->first.b);
-	free(x->lower_forms.b);
+	free(x->lower_forms.t.b);
+	free(x->name_forms.t.b);
 	free(x);
+}
+
+/* a rule's group in LexLangIndex.by_repl: 0 for an empty replacement, else
+ * 1 + its last byte */
+static inline int
+ReplGroup(const LexRule *r)
+{
+	return r->repl_len == 0 ? 0 : 1 + (uint8_t) r->repl[r->repl_len - 1];
 }
 
 static LexLangIndex *
@@ -1633,6 +1643,9 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 	if (!x || !node_of || !(x->nodes = malloc(cap * sizeof(LexSuffixNode))))
 		goto nomem;
 	snprintf(x->lang, sizeof(x->lang), "%s", lang);
+	x->lower_forms.lower = true;
+	x->lower_forms.min_len = 4;
+	x->name_forms.min_len = 3;
 	for (int b = 0; b < 256; b++)
 		x->root[b] = -1;
 	/* the path of every rule's suffix, last byte first */
@@ -1698,7 +1711,6 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 		nids += x->nodes[k].nrules;
 		x->nodes[k].nrules = 0;
 	}
-	x->nrule_ids = nids;
 	for (int32_t r = 0; r < lex->nrules; r++)
 		if (node_of[r] >= 0)
 		{
@@ -1706,6 +1718,22 @@ BuildLangIndex(const Lexicon *lex, const char *lang, EntError *err)
 
 			x->rule_ids[nd->rule_start + nd->nrules++] = r;
 		}
+	/* the same rules by the last byte of their replacement, for MarkForms */
+	if (!(x->by_repl = malloc(((size_t) nids + 1) * sizeof(int32_t))))
+		goto nomem;
+	for (int32_t r = 0; r < lex->nrules; r++)
+		if (node_of[r] >= 0)
+			x->by_repl_at[ReplGroup(&lex->rules[r]) + 1]++;
+	for (int g = 0; g < 257; g++)
+		x->by_repl_at[g + 1] += x->by_repl_at[g];
+	{
+		int32_t		at[257];
+
+		memcpy(at, x->by_repl_at, sizeof(at));
+		for (int32_t r = 0; r < lex->nrules; r++)
+			if (node_of[r] >= 0)
+				x->by_repl[at[ReplGroup(&lex->rules[r])]++] = r;
+	}
 	free(node_of);
 	node_of = NULL;
 	/* the cues of the language and of every language */
@@ -1747,6 +1775,18 @@ MarkFits(const LexFirstMark *m, const char *lang)
 /* keys a table is sized for per bucket of LEX_BUCKET_KEYS, on average */
 #define LEX_BUCKET_FILL 12
 
+/* the buckets of a table for need keys (a table is never full, so a
+ * lookup always ends) */
+static size_t
+FirstTableBuckets(uint32_t need)
+{
+	size_t		nb = 16;
+
+	while (nb * LEX_BUCKET_FILL < need)
+		nb *= 2;
+	return nb;
+}
+
 /*
  * FirstTableSize replaces t by an empty table for need keys.  Returns false
  * with *err set on out of memory.
@@ -1754,12 +1794,9 @@ MarkFits(const LexFirstMark *m, const char *lang)
 static bool
 FirstTableSize(LexFirstTable *t, uint32_t need, EntError *err)
 {
-	size_t		nb = 16;
+	size_t		nb = FirstTableBuckets(need);
 	LexFirstBucket *b;
 
-	/* (a table is never full, so a lookup always ends) */
-	while (nb * LEX_BUCKET_FILL < need)
-		nb *= 2;
 	if (!(b = aligned_alloc(64, nb * sizeof(LexFirstBucket))))
 		return ent_fail(err, ENT_ERR_NOMEM, "out of memory");
 	memset(b, 0, nb * sizeof(LexFirstBucket));
@@ -1820,74 +1857,95 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 }
 
 /*
- * LowerForms adds to x->lower_forms the forms of mark m (when add is false,
- * only counts them) and returns how many there are.  They are what
- * extract.c's variants of a lower-case word would take to m's key: a rule
- * for adjectives of the language whose replacement ends the key, over a
- * stem of two bytes or more, gives the stem and the rule's suffix, when
- * neither the form nor the key is shorter than four bytes or as long as
- * LEX_FORM_LEN.
+ * MarkForms adds to f the forms of mark m (when add is false, only counts
+ * them) and returns how many there are: what extract.c's variants of a word
+ * would take to m's key.  A rule of the language whose replacement ends the
+ * key, over a stem of two bytes or more, gives the stem and the rule's
+ * suffix, when neither the form nor the key is shorter than f's min_len or
+ * as long as LEX_FORM_LEN.  The forms of lower-case words (f->lower) are
+ * those of names that may start in lower case, by rules for adjectives.
  */
 static uint32_t
-LowerForms(const Lexicon *lex, LexLangIndex *x, const LexFirstMark *m, bool add)
+MarkForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f,
+		  const LexFirstMark *m, bool add)
 {
 	uint32_t	n = 0;
 	char		form[LEX_FORM_LEN];
+	int32_t		from[2],
+				to[2];
 
-	if (!(m->bits & FIRST_NAME) || !m->lower || m->len < 4 ||
+	if (!(m->bits & FIRST_NAME) || (f->lower && !m->lower) || m->len < f->min_len ||
 		m->len >= LEX_FORM_LEN || !MarkFits(m, x->lang))
 		return 0;
-	for (int32_t q = 0; q < x->nrule_ids; q++)
+	/* the rules that may apply: those that remove their suffix, then those
+	 * whose replacement ends with the key's last byte */
+	from[0] = x->by_repl_at[0];
+	to[0] = x->by_repl_at[1];
+	from[1] = x->by_repl_at[1 + (uint8_t) m->key[m->len - 1]];
+	to[1] = x->by_repl_at[2 + (uint8_t) m->key[m->len - 1]];
+	for (int part = 0; part < 2; part++)
 	{
-		const LexRule *r = &lex->rules[x->rule_ids[q]];
-		size_t		stem;
-
-		if (r->type == RULE_NOUN || r->repl_len > m->len)
-			continue;
-		stem = m->len - r->repl_len;
-		if (stem < 2 || stem + r->suffix_len < 4 || stem + r->suffix_len >= LEX_FORM_LEN ||
-			memcmp(m->key + stem, r->repl, r->repl_len) != 0)
-			continue;
-		n++;
-		if (add)
+		for (int32_t q = from[part]; q < to[part]; q++)
 		{
-			memcpy(form, m->key, stem);
-			memcpy(form + stem, r->suffix, r->suffix_len);
-			FirstTablePut(&x->lower_forms, strmap_hash(form, stem + r->suffix_len),
-						  FIRST_LOWER);
+			const LexRule *r = &lex->rules[x->by_repl[q]];
+			size_t		stem;
+
+			if ((f->lower && r->type == RULE_NOUN) || r->repl_len > m->len)
+				continue;
+			stem = m->len - r->repl_len;
+			if (stem < 2 || stem + r->suffix_len < f->min_len ||
+				stem + r->suffix_len >= LEX_FORM_LEN ||
+				memcmp(m->key + stem, r->repl, r->repl_len) != 0)
+				continue;
+			n++;
+			if (add)
+			{
+				memcpy(form, m->key, stem);
+				memcpy(form + stem, r->suffix, r->suffix_len);
+				FirstTablePut(&f->t, strmap_hash(form, stem + r->suffix_len), 1);
+			}
 		}
 	}
 	return n;
 }
 
 /*
- * ReadLowerForms takes into x->lower_forms the forms of the marks added
- * since it last read them, sized as ReadMarks sizes the first tokens.  A
- * language without rules for adjectives has none, and no table.
+ * ReadForms takes into f the forms of the marks added since it last read
+ * them, sized as ReadMarks sizes the first tokens.  A language without
+ * rules has none, and no table.
  */
 static bool
-ReadLowerForms(const Lexicon *lex, LexLangIndex *x, EntError *err)
+ReadForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f, EntError *err)
 {
 	uint32_t	more = 0;
-	LexFirstTable *t = &x->lower_forms;
+	LexFirstTable *t = &f->t;
 
-	for (int32_t i = x->forms_seen; i < lex->nmarks; i++)
-		more += LowerForms(lex, x, &lex->marks[i], false);
+	for (int32_t i = f->seen; i < lex->nmarks; i++)
+		more += MarkForms(lex, x, f, &lex->marks[i], false);
 	if (more == 0 || (t->b && t->count + more <= (t->mask + 1) * LEX_BUCKET_FILL))
 	{
-		for (; x->forms_seen < lex->nmarks; x->forms_seen++)
+		for (; f->seen < lex->nmarks; f->seen++)
 			if (more > 0)
-				LowerForms(lex, x, &lex->marks[x->forms_seen], true);
+				MarkForms(lex, x, f, &lex->marks[f->seen], true);
 		return true;
 	}
+	/*
+	 * Forms repeat (two rules, two names give one word): the first table
+	 * has room for all of them in full buckets, and is sized again only if
+	 * those there are need fewer buckets than that
+	 */
 	for (int pass = 0; pass < 2; pass++)
 	{
-		uint32_t	need = t->count + (pass == 0 ? more : 0);
+		uint32_t	need = pass == 0 ?
+			(uint32_t) (((uint64_t) t->count + more) * LEX_BUCKET_FILL / LEX_BUCKET_KEYS + 1) :
+			t->count;
 
+		if (pass == 1 && FirstTableBuckets(need) == (size_t) t->mask + 1)
+			break;
 		if (!FirstTableSize(t, need, err))
 			return false;
-		for (x->forms_seen = 0; x->forms_seen < lex->nmarks; x->forms_seen++)
-			LowerForms(lex, x, &lex->marks[x->forms_seen], true);
+		for (f->seen = 0; f->seen < lex->nmarks; f->seen++)
+			MarkForms(lex, x, f, &lex->marks[f->seen], true);
 	}
 	return true;
 }
@@ -1912,7 +1970,8 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 	if (x->first.b && x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL)
 	{
 		ReadMarksFrom(lex, x);
-		return ReadLowerForms(lex, x, err);
+		return ReadForms(lex, x, &x->lower_forms, err) &&
+			ReadForms(lex, x, &x->name_forms, err);
 	}
 	for (int pass = 0; pass < 2; pass++)
 	{
@@ -1923,7 +1982,8 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 		x->marks_seen = 0;
 		ReadMarksFrom(lex, x);
 	}
-	return ReadLowerForms(lex, x, err);
+	return ReadForms(lex, x, &x->lower_forms, err) &&
+		ReadForms(lex, x, &x->name_forms, err);
 }
 
 /*

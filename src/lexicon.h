@@ -339,6 +339,23 @@ ent_first_get(const LexFirstTable *t, uint32_t h)
 	}
 }
 
+/*
+ * The words that one of a language's rules takes to the first token of a
+ * name (the key of a FIRST_NAME mark): "rosyjskiego" to "rosyjski",
+ * "Moskwie" to "Moskwa".  A word is looked up once instead of having its
+ * forms built; most words are none.  Of lower-case words (lower) only rules
+ * for adjectives count, and only names that may start in lower case.  Forms
+ * and keys have min_len bytes at least.  Built from the lexicon's marks, as
+ * the first tokens are: a table of first tokens whose only bit is 1.
+ */
+typedef struct LexFormTable
+{
+	LexFirstTable t;
+	int32_t		seen;			/* marks read */
+	bool		lower;
+	uint8_t		min_len;
+} LexFormTable;
+
 typedef struct LexLangIndex
 {
 	char		lang[8];
@@ -352,14 +369,11 @@ typedef struct LexLangIndex
 	 */
 	LexFirstTable first;
 	/*
-	 * The inflected forms of the first tokens of FIRST_LOWER, of four bytes
-	 * and more: the words that one of the language's rules for adjectives
-	 * (RULE_ADJ, RULE_ANY) takes to such a token, "rosyjskiego" to
-	 * "rosyjski".  A lower-case word is looked up once instead of having its
-	 * forms built (the bit is FIRST_LOWER).  Built from the same marks.
+	 * The inflected forms of the first tokens of names (see LexFormTable):
+	 * of those that may start in lower case, and of all.
 	 */
-	LexFirstTable lower_forms;
-	int32_t		forms_seen;		/* marks read into lower_forms */
+	LexFormTable lower_forms;
+	LexFormTable name_forms;
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
 	/* of the names that may be written in lower case (FIRST_LOWER): the
@@ -372,7 +386,11 @@ typedef struct LexLangIndex
 	LexSuffixNode *nodes;
 	int32_t		nnodes;
 	int32_t    *rule_ids;		/* into Lexicon.rules, in file order per node */
-	int32_t		nrule_ids;
+	/* the same rules by the last byte of their replacement (see MarkForms):
+	 * by_repl[by_repl_at[0] .. by_repl_at[1]) have none, those ending in
+	 * byte b are by_repl[by_repl_at[1 + b] .. by_repl_at[2 + b]) */
+	int32_t    *by_repl;
+	int32_t		by_repl_at[258];
 	const struct LexCue **cues; /* the cues of the language and of all */
 	int32_t		ncues;
 	bool		org_heads;		/* the language has WORD_ORG_HEAD words */

@@ -426,6 +426,15 @@ CheckLexiconGrowth(const char *datadir)
 	}
 	Ids(lex, "Delegacja zorbańskiego rządu i zorbański minister.", "pl", got, sizeof(got));
 	Expect("adjective after", got, strlen(got), "PL PL");
+	/* so is a place, in another case (the table of the forms of names) */
+	if (!ent_lexicon_add(lex, ENT_PLACE, "Kwiatograd", NULL, "pl", "Kwiatogród", "PL", 0,
+						 "enttest", &err))
+	{
+		failures++;
+		printf("FAIL lexicon add: %s\n", err.message);
+	}
+	Ids(lex, "Spotkanie w Kwiatogrodzie.", "pl", got, sizeof(got));
+	Expect("inflected place after", got, strlen(got), "Kwiatograd");
 	for (int k = 0; k < 3; k++)
 	{
 		/* a few entries, then enough to outgrow every table */
