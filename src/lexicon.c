@@ -1924,9 +1924,9 @@ ReadForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f, EntError *
 		more += MarkForms(lex, x, f, &lex->marks[i], false);
 	if (more == 0 || (t->b && t->count + more <= (t->mask + 1) * LEX_BUCKET_FILL))
 	{
-		for (; f->seen < lex->nmarks; f->seen++)
-			if (more > 0)
-				MarkForms(lex, x, f, &lex->marks[f->seen], true);
+		for (int32_t i = f->seen; i < lex->nmarks && more > 0; i++)
+			MarkForms(lex, x, f, &lex->marks[i], true);
+		f->seen = lex->nmarks;
 		return true;
 	}
 	/*
