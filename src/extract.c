@@ -341,7 +341,7 @@ typedef struct PrefixFilter
 #define NO_FILTER ((PrefixFilter) {NULL, 0, 4})
 
 /*
- * The filters of the three kinds of lookup; FormsPossible and Variants are
+ * The filters of the two kinds of lookup; FormsPossible and Variants are
  * asked with the same one.  A capitalised word may be a form of a three-
  * letter name (v Římě, v Čadu) and any word of a three-letter given name
  * (Janem, Ewą); other forms keep four bytes.
@@ -351,12 +351,6 @@ NameFilter(const Ctx *c, int t)
 {
 	return (PrefixFilter) {c->li->pfx_name, 16,
 		(c->doc->tok[t].flags & (TK_CAP | TK_ALLCAPS)) == TK_CAP ? 3 : 4};
-}
-
-static inline PrefixFilter
-LowerFilter(const Ctx *c)
-{
-	return (PrefixFilter) {c->li->pfx_lower, 16, 4};
 }
 
 static inline PrefixFilter
@@ -480,6 +474,15 @@ Variants(const Ctx *c, int i, Variant *v, bool first, PrefixFilter pf)
 	return k;
 }
 
+/* Inflectable: token i is a word Variants lists forms of (key and fold
+ * shorter than VARIANT_LEN) */
+static inline bool
+Inflectable(const Ctx *c, int i)
+{
+	return (c->doc->tok[i].flags & TK_WORD) && KeyLen(c, i) < VARIANT_LEN &&
+		FoldLen(c, i) < VARIANT_LEN;
+}
+
 /*
  * FormsPossible: Variants(c, i, ..., pf) may list more than the token as
  * written.  Most words have no form in a filter, and callers that only
@@ -490,7 +493,7 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 {
 	uint32_t	flags = c->doc->tok[i].flags;
 
-	if (!(flags & TK_WORD) || KeyLen(c, i) >= VARIANT_LEN || FoldLen(c, i) >= VARIANT_LEN)
+	if (!Inflectable(c, i))
 		return false;
 	if (c->vi || (flags & (TK_CAP | TK_HYPHEN)) == (TK_CAP | TK_HYPHEN))
 		return true;
@@ -507,8 +510,7 @@ FormsPossible(const Ctx *c, int i, PrefixFilter pf)
 static inline bool
 FormIn(const Ctx *c, int i, const LexFormTable *f)
 {
-	return (c->doc->tok[i].flags & TK_WORD) && KeyLen(c, i) < VARIANT_LEN &&
-		FoldLen(c, i) < VARIANT_LEN && f->t.count > 0 &&
+	return f->t.count > 0 && Inflectable(c, i) &&
 		ent_first_get(&f->t, KeyHash(c, i)) != 0;
 }
 
@@ -2311,9 +2313,6 @@ Walk(const Ctx *c, int i, int depth, char *key, size_t klen, bool exact,
 static bool
 LowerStart(const Ctx *c, int i)
 {
-	Variant		v[MAX_VARIANTS];
-	int			nv;
-
 	/*
 	 * A short word starts a name written in lower case only as written
 	 * ("mer Noire", "mar Negro", "eo biển Hormuz"); adjectives, which have
@@ -2334,18 +2333,10 @@ LowerStart(const Ctx *c, int i)
 	}
 	if (FirstBits(c, i) & FIRST_LOWER)
 		return true;
-	/* the forms of such names are in a table of their own (Vietnamese,
-	 * which has no rules, asks for the fold below) */
-	if (!c->vi)
-		return FormIn(c, i, &c->li->lower_forms);
-	if (!FormsPossible(c, i, LowerFilter(c)))
-		return false;
-	nv = Variants(c, i, v, true, LowerFilter(c));
-	/* (the first variant is the key, asked above) */
-	for (int k = 1; k < nv; k++)
-		if (FirstBitsOf(c, strmap_hash_padded(v[k].s, v[k].len)) & FIRST_LOWER)
-			return true;
-	return false;
+	/* its inflected forms (a table of them), and a Vietnamese word's fold */
+	return FormIn(c, i, &c->li->lower_forms) ||
+		(c->vi && Inflectable(c, i) &&
+		 (FirstBitsOf(c, strmap_hash_padded(Fold(c, i), FoldLen(c, i))) & FIRST_LOWER));
 }
 
 static int

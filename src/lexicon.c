@@ -1851,8 +1851,6 @@ ReadMarksFrom(const Lexicon *lex, LexLangIndex *x)
 		if (!(m->bits & FIRST_NAME))
 			continue;
 		ent_prefix_add(x->pfx_name, 16, m->key, m->len);
-		if (m->lower)
-			ent_prefix_add(x->pfx_lower, 16, m->key, m->len);
 	}
 }
 
@@ -1909,31 +1907,45 @@ MarkForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f,
 	return n;
 }
 
+/* t has room for more keys than it holds (see FirstTableBuckets) */
+static inline bool
+TableFits(const LexFirstTable *t, uint32_t more)
+{
+	return t->b && t->count + more <= (t->mask + 1) * LEX_BUCKET_FILL;
+}
+
 /*
- * ReadForms takes into f the forms of the marks added since it last read
- * them, sized as ReadMarks sizes the first tokens.  A language without
- * rules has none, and no table.
+ * ReadAllMarks reads every mark anew into the first tokens of x (f NULL)
+ * or into its form table f.
+ */
+static void
+ReadAllMarks(const Lexicon *lex, LexLangIndex *x, LexFormTable *f)
+{
+	if (!f)
+	{
+		x->marks_seen = 0;
+		ReadMarksFrom(lex, x);
+		return;
+	}
+	for (f->seen = 0; f->seen < lex->nmarks; f->seen++)
+		MarkForms(lex, x, f, &lex->marks[f->seen], true);
+}
+
+/*
+ * Refill sizes x's first tokens (f NULL) or its form table f again and reads
+ * every mark into it, when the keys it has and more new ones may not fit.
+ * Keys repeat (marks share them: "New" York, "New" Delhi; two rules or two
+ * names give one form), so the table first has room for all of them in full
+ * buckets, and is sized again, and read again, only if the keys there are
+ * need fewer buckets than that.  The tables keep no keys to move; a filter
+ * or a table given a mark twice is unchanged.
  */
 static bool
-ReadForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f, EntError *err)
+Refill(const Lexicon *lex, LexLangIndex *x, LexFormTable *f, uint32_t more,
+	   EntError *err)
 {
-	uint32_t	more = 0;
-	LexFirstTable *t = &f->t;
+	LexFirstTable *t = f ? &f->t : &x->first;
 
-	for (int32_t i = f->seen; i < lex->nmarks; i++)
-		more += MarkForms(lex, x, f, &lex->marks[i], false);
-	if (more == 0 || (t->b && t->count + more <= (t->mask + 1) * LEX_BUCKET_FILL))
-	{
-		for (int32_t i = f->seen; i < lex->nmarks && more > 0; i++)
-			MarkForms(lex, x, f, &lex->marks[i], true);
-		f->seen = lex->nmarks;
-		return true;
-	}
-	/*
-	 * Forms repeat (two rules, two names give one word): the first table
-	 * has room for all of them in full buckets, and is sized again only if
-	 * those there are need fewer buckets than that
-	 */
 	for (int pass = 0; pass < 2; pass++)
 	{
 		uint32_t	need = pass == 0 ?
@@ -1944,20 +1956,34 @@ ReadForms(const Lexicon *lex, const LexLangIndex *x, LexFormTable *f, EntError *
 			break;
 		if (!FirstTableSize(t, need, err))
 			return false;
-		for (f->seen = 0; f->seen < lex->nmarks; f->seen++)
-			MarkForms(lex, x, f, &lex->marks[f->seen], true);
+		ReadAllMarks(lex, x, f);
 	}
 	return true;
 }
 
 /*
- * ReadMarks takes into x's first tokens the marks added to the lexicon since
- * it last read them (all of them when x is new): a new CLDR language or a
- * user entry adds some after the index was built.  When they may not fit,
- * every mark is read again, into tables sized for as many keys as marks,
- * then into tables sized for the keys they turned out to be (marks share
- * keys: "New" York, "New" Delhi).  The tables keep no keys to move; a
- * filter or a table given a mark twice is unchanged.
+ * ReadForms takes into f the forms of the marks added since it last read
+ * them.  A language without rules has none, and no table.
+ */
+static bool
+ReadForms(const Lexicon *lex, LexLangIndex *x, LexFormTable *f, EntError *err)
+{
+	uint32_t	more = 0;
+
+	for (int32_t i = f->seen; i < lex->nmarks; i++)
+		more += MarkForms(lex, x, f, &lex->marks[i], false);
+	if (more > 0 && !TableFits(&f->t, more))
+		return Refill(lex, x, f, more, err);
+	for (int32_t i = f->seen; i < lex->nmarks && more > 0; i++)
+		MarkForms(lex, x, f, &lex->marks[i], true);
+	f->seen = lex->nmarks;
+	return true;
+}
+
+/*
+ * ReadMarks takes into x's first tokens and its form tables the marks added
+ * to the lexicon since it last read them (all of them when x is new): a new
+ * CLDR language or a user entry adds some after the index was built.
  */
 static bool
 ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
@@ -1967,21 +1993,10 @@ ReadMarks(const Lexicon *lex, LexLangIndex *x, EntError *err)
 	for (int32_t i = x->marks_seen; i < lex->nmarks; i++)
 		if (MarkFits(&lex->marks[i], x->lang))
 			more++;
-	if (x->first.b && x->first.count + more <= (x->first.mask + 1) * LEX_BUCKET_FILL)
-	{
+	if (TableFits(&x->first, more))
 		ReadMarksFrom(lex, x);
-		return ReadForms(lex, x, &x->lower_forms, err) &&
-			ReadForms(lex, x, &x->name_forms, err);
-	}
-	for (int pass = 0; pass < 2; pass++)
-	{
-		uint32_t	need = x->first.count + (pass == 0 ? more : 0);
-
-		if (!FirstTableSize(&x->first, need, err))
-			return false;
-		x->marks_seen = 0;
-		ReadMarksFrom(lex, x);
-	}
+	else if (!Refill(lex, x, NULL, more, err))
+		return false;
 	return ReadForms(lex, x, &x->lower_forms, err) &&
 		ReadForms(lex, x, &x->name_forms, err);
 }

@@ -376,9 +376,6 @@ typedef struct LexLangIndex
 	LexFormTable name_forms;
 	/* of the names: the first three and four bytes of their first tokens */
 	uint64_t	pfx_name[1 << 10];
-	/* of the names that may be written in lower case (FIRST_LOWER): the
-	 * first three and four bytes of their first tokens */
-	uint64_t	pfx_lower[1 << 10];
 	int32_t		marks_seen;
 	int32_t		root[256];		/* node of each last byte, or -1 */
 	uint8_t		sfx_max[256];	/* the longest suffix ending with each
